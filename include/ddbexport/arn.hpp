@@ -1,0 +1,204 @@
+#ifndef DDBEXPORT_ARN_HPP
+#define DDBEXPORT_ARN_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "ddbexport/detail/ascii.hpp"
+#include "ddbexport/output.hpp"
+#include "ddbexport/timestamp.hpp"
+
+namespace ddbexport {
+
+/// An ARN split at its first five colons; the resource may hold more colons.
+struct arn_fields {
+  std::string_view partition;
+  std::string_view service;
+  std::string_view region;
+  std::string_view account;
+  std::string_view resource;
+};
+
+/// The generic ARN split that R-TABLEARN-NOTARN checks: six fields, `arn`
+/// first, non-empty partition, service and resource.
+[[nodiscard]] constexpr std::optional<arn_fields> split_arn(std::string_view text) noexcept {
+  std::string_view fields[6];
+  std::size_t start = 0;
+  for (int i = 0; i < 5; ++i) {
+    const auto colon = text.find(':', start);
+    if (colon == std::string_view::npos) return std::nullopt;
+    fields[i] = text.substr(start, colon - start);
+    start = colon + 1;
+  }
+  fields[5] = text.substr(start);
+  if (fields[0] != "arn" || fields[1].empty() || fields[2].empty() || fields[5].empty()) return std::nullopt;
+  return arn_fields{fields[1], fields[2], fields[3], fields[4], fields[5]};
+}
+
+/// DynamoDB's TableName shape: `^[a-zA-Z0-9_.-]{3,255}$`.
+[[nodiscard]] constexpr bool is_table_name(std::string_view name) noexcept {
+  if (name.size() < 3 || name.size() > 255) return false;
+  for (char c : name)
+    if (!detail::is_word(c) && c != '.' && c != '-') return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool is_account_id(std::string_view s) noexcept { return detail::all_digits(s, 12); }
+
+enum class table_arn_problem : std::uint8_t {
+  not_an_arn,      ///< R-TABLEARN-NOTARN
+  not_a_table_arn  ///< R-TABLEARN-NOTTABLE
+};
+
+/// `arn:<partition>:dynamodb:<region>:<account>:table/<name>`.
+struct table_arn {
+  std::string_view partition;
+  std::string_view region;
+  std::string_view account;
+  std::string_view table_name;
+
+  /// Parses with RULES.md §3.7's checks; `problem` (if given) says which failed.
+  [[nodiscard]] static constexpr std::optional<table_arn> parse(std::string_view text,
+                                                                table_arn_problem* problem = nullptr) noexcept {
+    const auto fail = [&](table_arn_problem p) -> std::optional<table_arn> {
+      if (problem) *problem = p;
+      return std::nullopt;
+    };
+    const auto fields = split_arn(text);
+    if (!fields) return fail(table_arn_problem::not_an_arn);
+    constexpr std::string_view table_prefix = "table/";
+    if (fields->service != "dynamodb" || fields->region.empty() || !is_account_id(fields->account) ||
+        !detail::starts_with(fields->resource, table_prefix) ||
+        !is_table_name(fields->resource.substr(table_prefix.size())))
+      return fail(table_arn_problem::not_a_table_arn);
+    return table_arn{fields->partition, fields->region, fields->account, fields->resource.substr(table_prefix.size())};
+  }
+
+  template <text_output Out>
+  constexpr void write(Out& out) const {
+    out.write("arn:");
+    out.write(partition);
+    out.write(":dynamodb:");
+    out.write(region);
+    out.write(":");
+    out.write(account);
+    out.write(":table/");
+    out.write(table_name);
+  }
+
+  friend constexpr bool operator==(const table_arn&, const table_arn&) = default;
+};
+
+/// The export id: StartTime in epoch milliseconds, 14 digits zero-padded, a
+/// dash, and 8 lowercase hex digits (`01791506414432-abcdef12`).
+struct export_id {
+  std::int64_t start_ms = 0;
+  std::uint32_t suffix = 0;
+
+  static constexpr std::size_t text_size = 23;
+
+  [[nodiscard]] static constexpr std::optional<export_id> parse(std::string_view text) noexcept {
+    if (text.size() != text_size || text[14] != '-') return std::nullopt;
+    export_id id;
+    for (std::size_t i = 0; i < 14; ++i) {
+      if (!detail::is_digit(text[i])) return std::nullopt;
+      id.start_ms = id.start_ms * 10 + (text[i] - '0');
+    }
+    for (std::size_t i = 15; i < text_size; ++i) {
+      const char c = text[i];
+      if (!detail::is_lower_hex(c)) return std::nullopt;
+      id.suffix = id.suffix * 16 + static_cast<std::uint32_t>(detail::is_digit(c) ? c - '0' : c - 'a' + 10);
+    }
+    return id;
+  }
+
+  /// Only StartTimes of 0..99999999999999 ms fit the 14 digits.
+  [[nodiscard]] static constexpr std::optional<export_id> from_start_time(timestamp start, std::uint32_t suffix) noexcept {
+    const std::int64_t ms = to_epoch_ms(start);
+    if (ms < 0 || ms > 99'999'999'999'999) return std::nullopt;
+    return export_id{ms, suffix};
+  }
+
+  [[nodiscard]] constexpr timestamp start_time() const noexcept { return from_epoch_ms(start_ms); }
+
+  template <text_output Out>
+  constexpr void write(Out& out) const {
+    char text[text_size];
+    std::int64_t ms = start_ms;
+    for (std::size_t i = 14; i > 0; --i) {
+      text[i - 1] = static_cast<char>('0' + ms % 10);
+      ms /= 10;
+    }
+    text[14] = '-';
+    std::uint32_t s = suffix;
+    for (std::size_t i = text_size; i > 15; --i) {
+      text[i - 1] = "0123456789abcdef"[s & 0xF];
+      s >>= 4;
+    }
+    out.write(std::string_view{text, text_size});
+  }
+
+  friend constexpr bool operator==(const export_id&, const export_id&) = default;
+};
+
+/// `<table ARN>/export/<export id>`.
+struct export_arn {
+  std::string_view table_arn_text;  ///< everything before `/export/`
+  export_id id;
+
+  static constexpr std::string_view separator = "/export/";
+
+  /// Splits at the last `/export/`; the table part is kept as text so the
+  /// response checks can compare it with the description's TableArn.
+  [[nodiscard]] static constexpr std::optional<export_arn> parse(std::string_view text) noexcept {
+    const auto at = text.rfind(separator);
+    if (at == std::string_view::npos) return std::nullopt;
+    const auto id = export_id::parse(text.substr(at + separator.size()));
+    if (!id) return std::nullopt;
+    return export_arn{text.substr(0, at), *id};
+  }
+
+  [[nodiscard]] constexpr std::optional<table_arn> table() const noexcept { return table_arn::parse(table_arn_text); }
+
+  template <text_output Out>
+  constexpr void write(Out& out) const {
+    out.write(table_arn_text);
+    out.write(separator);
+    id.write(out);
+  }
+};
+
+namespace detail {
+// `<prefix>-\w+-\d+` after a known prefix, as RULES.md §3.7's region patterns.
+constexpr bool region_tail_matches(std::string_view tail) noexcept {
+  const auto dash = tail.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 == tail.size()) return false;
+  return all_of(tail.substr(0, dash), is_word) && all_of(tail.substr(dash + 1), is_digit);
+}
+}  // namespace detail
+
+/// R-TABLEARN-PARTITION's test: the partition is known and the region fits it.
+[[nodiscard]] constexpr bool partition_fits_region(std::string_view partition, std::string_view region) noexcept {
+  const auto after = [&](std::string_view prefix) {
+    return detail::starts_with(region, prefix) && region.size() > prefix.size() && region[prefix.size()] == '-' &&
+           detail::region_tail_matches(region.substr(prefix.size() + 1));
+  };
+  if (partition == "aws") {
+    for (std::string_view p : {"us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"})
+      if (after(p)) return true;
+    return false;
+  }
+  if (partition == "aws-cn") return after("cn");
+  if (partition == "aws-us-gov") return after("us-gov");
+  if (partition == "aws-iso") return after("us-iso");
+  if (partition == "aws-iso-b") return after("us-isob");
+  if (partition == "aws-iso-e") return after("eu-isoe");
+  if (partition == "aws-iso-f") return after("us-isof");
+  if (partition == "aws-eusc") return after("eusc-de");
+  return false;
+}
+
+}  // namespace ddbexport
+
+#endif

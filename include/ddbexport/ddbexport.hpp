@@ -1,0 +1,20 @@
+#ifndef DDBEXPORT_DDBEXPORT_HPP
+#define DDBEXPORT_DDBEXPORT_HPP
+
+/// Umbrella header: the whole library.
+#include "ddbexport/config.hpp"
+#include "ddbexport/version.hpp"
+#include "ddbexport/output.hpp"
+#include "ddbexport/enums.hpp"
+#include "ddbexport/timestamp.hpp"
+#include "ddbexport/attribute_value.hpp"
+#include "ddbexport/request.hpp"
+#include "ddbexport/export_description.hpp"
+#include "ddbexport/continuous_backups.hpp"
+#include "ddbexport/service_error.hpp"
+#include "ddbexport/arn.hpp"
+#include "ddbexport/members.hpp"
+#include "ddbexport/rules.hpp"
+#include "ddbexport/diagnostic.hpp"
+
+#endif

@@ -1,0 +1,49 @@
+#ifndef DDBEXPORT_DETAIL_ASCII_HPP
+#define DDBEXPORT_DETAIL_ASCII_HPP
+
+#include <cstdint>
+#include <string_view>
+
+namespace ddbexport::detail {
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+[[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_lower(c) || is_upper(c); }
+/// ECMAScript `\w` without the unicode flag.
+[[nodiscard]] constexpr bool is_word(char c) noexcept { return is_alnum(c) || c == '_'; }
+[[nodiscard]] constexpr bool is_lower_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f'); }
+
+[[nodiscard]] constexpr bool all_of(std::string_view s, bool (*pred)(char) noexcept) noexcept {
+  for (char c : s)
+    if (!pred(c)) return false;
+  return true;
+}
+
+[[nodiscard]] constexpr bool all_digits(std::string_view s, std::size_t count) noexcept {
+  return s.size() == count && all_of(s, is_digit);
+}
+
+[[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view p) noexcept {
+  return s.substr(0, p.size()) == p;
+}
+[[nodiscard]] constexpr bool ends_with(std::string_view s, std::string_view p) noexcept {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+/// Writes `value` in decimal to the end of `buf` and returns the digits.
+/// `buf` must hold 20 chars; callers keep the buffer alive while using the view.
+template <std::size_t N>
+constexpr std::string_view format_unsigned(std::uint64_t value, char (&buf)[N]) noexcept {
+  static_assert(N >= 20);
+  std::size_t pos = N;
+  do {
+    buf[--pos] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  return {buf + pos, N - pos};
+}
+
+}  // namespace ddbexport::detail
+
+#endif

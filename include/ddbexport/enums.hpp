@@ -1,0 +1,137 @@
+#ifndef DDBEXPORT_ENUMS_HPP
+#define DDBEXPORT_ENUMS_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace ddbexport {
+
+enum class s3_sse_algorithm : std::uint8_t { aes256, kms };
+enum class export_format : std::uint8_t { dynamodb_json, ion };
+enum class export_type : std::uint8_t { full_export, incremental_export };
+enum class export_view_type : std::uint8_t { new_image, new_and_old_images };
+enum class export_status : std::uint8_t { in_progress, completed, failed };
+enum class point_in_time_recovery_status : std::uint8_t { enabled, disabled };
+enum class continuous_backups_status : std::uint8_t { enabled, disabled };
+
+/// Wire names per enum, indexed by enumerator, plus the order the service
+/// lists them in a `Member must satisfy enum value set: [...]` message.
+template <class E>
+struct enum_traits;
+
+template <>
+struct enum_traits<s3_sse_algorithm> {
+  static constexpr std::array<std::string_view, 2> names{"AES256", "KMS"};
+  static constexpr std::string_view value_set = "[AES256, KMS]";
+};
+template <>
+struct enum_traits<export_format> {
+  static constexpr std::array<std::string_view, 2> names{"DYNAMODB_JSON", "ION"};
+  // The only order observed live (RULES.md §3.1).
+  static constexpr std::string_view value_set = "[ION, DYNAMODB_JSON]";
+};
+template <>
+struct enum_traits<export_type> {
+  static constexpr std::array<std::string_view, 2> names{"FULL_EXPORT", "INCREMENTAL_EXPORT"};
+  static constexpr std::string_view value_set = "[FULL_EXPORT, INCREMENTAL_EXPORT]";
+};
+template <>
+struct enum_traits<export_view_type> {
+  static constexpr std::array<std::string_view, 2> names{"NEW_IMAGE", "NEW_AND_OLD_IMAGES"};
+  static constexpr std::string_view value_set = "[NEW_IMAGE, NEW_AND_OLD_IMAGES]";
+};
+template <>
+struct enum_traits<export_status> {
+  static constexpr std::array<std::string_view, 3> names{"IN_PROGRESS", "COMPLETED", "FAILED"};
+  static constexpr std::string_view value_set = "[IN_PROGRESS, COMPLETED, FAILED]";
+};
+template <>
+struct enum_traits<point_in_time_recovery_status> {
+  static constexpr std::array<std::string_view, 2> names{"ENABLED", "DISABLED"};
+  static constexpr std::string_view value_set = "[ENABLED, DISABLED]";
+};
+template <>
+struct enum_traits<continuous_backups_status> {
+  static constexpr std::array<std::string_view, 2> names{"ENABLED", "DISABLED"};
+  static constexpr std::string_view value_set = "[ENABLED, DISABLED]";
+};
+
+template <class E>
+concept wire_enumeration = requires { enum_traits<E>::names; };
+
+/// Every enumerator of E, for generators and exhaustive tests.
+template <wire_enumeration E>
+inline constexpr auto enum_values = [] {
+  std::array<E, enum_traits<E>::names.size()> values{};
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<E>(i);
+  return values;
+}();
+
+/// The wire name, or an empty view for a value outside the enumeration.
+template <wire_enumeration E>
+[[nodiscard]] constexpr std::string_view to_wire(E value) noexcept {
+  const auto index = static_cast<std::size_t>(value);
+  return index < enum_traits<E>::names.size() ? enum_traits<E>::names[index] : std::string_view{};
+}
+
+/// Exact, case-sensitive lookup: `aes256` is not AES256 (the service agrees).
+template <wire_enumeration E>
+[[nodiscard]] constexpr std::optional<E> from_wire(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < enum_traits<E>::names.size(); ++i)
+    if (enum_traits<E>::names[i] == name) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+/// An enum member as the wire carries it: any string. Known values map to E;
+/// unknown ones (a newer service, a typo) are kept verbatim so they survive a
+/// read/write round trip and the validator can name them. Holding the text,
+/// not an integer, avoids the aws-sdk-cpp trap of hashing unknown names into
+/// integers that cannot be turned back into the original string.
+template <wire_enumeration E>
+class open_enum {
+ public:
+  constexpr open_enum() noexcept = default;
+  // Implicit on purpose: `.export_format = export_format::ion` should read naturally.
+  constexpr open_enum(E value) noexcept : text_(to_wire(value)) {}  // NOLINT(google-explicit-constructor)
+
+  /// Any wire text; the view must outlive this value.
+  [[nodiscard]] static constexpr open_enum from_text(std::string_view text) noexcept {
+    open_enum result;
+    result.text_ = text;
+    return result;
+  }
+
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
+  [[nodiscard]] constexpr std::optional<E> known() const noexcept { return from_wire<E>(text_); }
+  [[nodiscard]] constexpr bool is_known() const noexcept { return known().has_value(); }
+  [[nodiscard]] constexpr bool is(E value) const noexcept { return text_ == to_wire(value); }
+
+  friend constexpr bool operator==(const open_enum& a, const open_enum& b) noexcept { return a.text_ == b.text_; }
+  friend constexpr bool operator==(const open_enum& a, E b) noexcept { return a.is(b); }
+
+ private:
+  std::string_view text_;
+};
+
+/// Aliases for struct members whose names match their enum's name.
+using s3_sse_algorithm_value = open_enum<s3_sse_algorithm>;
+using export_format_value = open_enum<export_format>;
+using export_type_value = open_enum<export_type>;
+using export_view_type_value = open_enum<export_view_type>;
+using export_status_value = open_enum<export_status>;
+using point_in_time_recovery_status_value = open_enum<point_in_time_recovery_status>;
+using continuous_backups_status_value = open_enum<continuous_backups_status>;
+
+/// Documented service defaults, applied when a member is absent. Keeping the
+/// members optional preserves "absent" versus "explicitly the default", which
+/// the service echoes and the idempotency check compares differently.
+inline constexpr export_type default_export_type = export_type::full_export;
+inline constexpr export_view_type default_export_view_type = export_view_type::new_and_old_images;
+inline constexpr export_format default_export_format = export_format::dynamodb_json;
+inline constexpr s3_sse_algorithm default_s3_sse_algorithm = s3_sse_algorithm::aes256;
+
+}  // namespace ddbexport
+
+#endif

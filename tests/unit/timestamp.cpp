@@ -1,0 +1,69 @@
+#include "ddbexport/timestamp.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace ddbexport;
+
+namespace {
+std::string seconds(std::int64_t ms) {
+  time_text_buffer buf;
+  return std::string(format_epoch_seconds(from_epoch_ms(ms), buf));
+}
+std::string iso(std::int64_t ms) {
+  time_text_buffer buf;
+  return std::string(format_iso8601(from_epoch_ms(ms), buf));
+}
+}  // namespace
+
+TEST_CASE("format_epoch_seconds matches ECMAScript String(t/1000) (WIRE.md 4.2 table)") {
+  CHECK(seconds(0) == "0");
+  CHECK(seconds(1) == "0.001");
+  CHECK(seconds(-1) == "-0.001");
+  CHECK(seconds(1500) == "1.5");
+  CHECK(seconds(-500) == "-0.5");
+  CHECK(seconds(-1500) == "-1.5");
+  CHECK(seconds(1577836800010) == "1577836800.01");
+  CHECK(seconds(-62135596800000) == "-62135596800");
+  CHECK(seconds(8639999999999999) == "8639999999999.999");
+  CHECK(seconds(-8640000000000000) == "-8640000000000");
+}
+
+TEST_CASE("parse_epoch_seconds reads the writer's form exactly") {
+  for (std::int64_t ms : {0LL, 1LL, -1LL, 999LL, 1500LL, -1500LL, 1577836800010LL, 8640000000000000LL,
+                          -8640000000000000LL, 1683331200123LL}) {
+    CAPTURE(ms);
+    const auto parsed = parse_epoch_seconds(seconds(ms));
+    REQUIRE(parsed);
+    CHECK(to_epoch_ms(*parsed) == ms);
+  }
+  CHECK_FALSE(parse_epoch_seconds(""));
+  CHECK_FALSE(parse_epoch_seconds("1e3"));
+  CHECK_FALSE(parse_epoch_seconds("01"));
+  CHECK_FALSE(parse_epoch_seconds("1."));
+  CHECK_FALSE(parse_epoch_seconds("1.0001"));
+  CHECK_FALSE(parse_epoch_seconds("8640000000000.001"));
+  CHECK(to_epoch_ms(*parse_epoch_seconds("1.5")) == 1500);
+  CHECK(to_epoch_ms(*parse_epoch_seconds("-0")) == 0);
+}
+
+TEST_CASE("format_iso8601 floors to the second") {
+  CHECK(iso(0) == "1970-01-01T00:00:00Z");
+  CHECK(iso(-1) == "1969-12-31T23:59:59Z");
+  CHECK(iso(1791506414432) == "2026-10-09T00:40:14Z");
+  CHECK(iso(1577836800000) == "2020-01-01T00:00:00Z");
+  CHECK(iso(8640000000000000) == "+275760-09-13T00:00:00Z");
+  CHECK(iso(-8640000000000000) == "-271821-04-20T00:00:00Z");
+  CHECK(iso(-62135596800000) == "0001-01-01T00:00:00Z");
+}
+
+TEST_CASE("parse_rfc3339") {
+  CHECK(to_epoch_ms(*parse_rfc3339("2026-10-09T00:40:14.432Z")) == 1791506414432);
+  CHECK(to_epoch_ms(*parse_rfc3339("2020-01-01T02:00:00+02:00")) == 1577836800000);
+  CHECK(to_epoch_ms(*parse_rfc3339("2020-01-01t00:00:00.1234z")) == 1577836800123);
+  CHECK_FALSE(parse_rfc3339("2020-02-30T00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("2020-01-01 00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("2020-01-01T00:00:00"));
+  CHECK_FALSE(parse_rfc3339("yesterday"));
+}
