@@ -16,5 +16,6 @@
 #include "ddbexport/members.hpp"
 #include "ddbexport/rules.hpp"
 #include "ddbexport/diagnostic.hpp"
+#include "ddbexport/client_token.hpp"
 
 #endif
