@@ -22,6 +22,9 @@ class field_path {
 
   constexpr field_path() noexcept = default;
   constexpr field_path(std::string_view a) noexcept { push(a); }  // NOLINT(google-explicit-constructor)
+  /// Lets a literal wire name stand for a one-segment path.
+  template <std::size_t N>
+  constexpr field_path(const char (&a)[N]) noexcept : field_path(std::string_view{a, N - 1}) {}  // NOLINT
   constexpr field_path(std::string_view a, std::string_view b) noexcept {
     push(a);
     push(b);
@@ -117,7 +120,6 @@ struct diagnostic {
   std::size_t offset = 0;      ///< byte offset in the body (deserialization rules)
   constraint_kind constraint = constraint_kind::none;
 
-  [[nodiscard]] constexpr const rule_info& rule_info() const noexcept { return ddbexport::info(rule); }
   [[nodiscard]] constexpr ddbexport::severity severity() const noexcept { return ddbexport::info(rule).severity; }
   /// Errors and response checks make a body invalid; async and advice are warnings.
   [[nodiscard]] constexpr bool is_violation() const noexcept {
