@@ -17,5 +17,10 @@
 #include "ddbexport/rules.hpp"
 #include "ddbexport/diagnostic.hpp"
 #include "ddbexport/client_token.hpp"
+#include "ddbexport/context.hpp"
+#include "ddbexport/request_equality.hpp"
+#include "ddbexport/diagnostic_message.hpp"
+#include "ddbexport/validate.hpp"
+#include "ddbexport/validate_response.hpp"
 
 #endif

@@ -273,14 +273,16 @@ class request_validator {
     using enum rule_id;
     bool from_earliest = false;
     const std::int64_t b = window_start(from_earliest);
-    const std::optional<std::int64_t> now =
-        ctx_.now ? std::optional<std::int64_t>{to_epoch_ms(*ctx_.now)} : std::nullopt;
+    // A plain value and flag rather than optional<int64_t>: g++ 12 -O2 reports a
+    // false maybe-uninitialized on the optional.
+    const bool has_now = ctx_.now.has_value();
+    const std::int64_t now = has_now ? to_epoch_ms(*ctx_.now) : 0;
     if (full() && r_.export_time) {
       const std::int64_t et = to_epoch_ms(*r_.export_time);
       bool future = false;
-      if (!now) {
+      if (!has_now) {
         unchecked(r_et_future);
-      } else if (et > *now) {
+      } else if (et > now) {
         future = true;
         emit(r_et_future, "ExportTime", {}, et);
       }
@@ -297,22 +299,20 @@ class request_validator {
       const std::int64_t f = to_epoch_ms(*spec.export_from_time);
       if (!from_earliest) unchecked(r_inc_from_start);
       if (f < b) emit(r_inc_from_start, field_path{ies, "ExportFromTime"}, {}, f);
-      if (!now)
+      if (!has_now)
         unchecked(r_inc_to_future);
-      else if (spec.export_to_time && to_epoch_ms(*spec.export_to_time) > *now)
+      else if (spec.export_to_time && to_epoch_ms(*spec.export_to_time) > now)
         emit(r_inc_to_future, field_path{ies, "ExportToTime"}, {}, to_epoch_ms(*spec.export_to_time));
-      std::optional<std::int64_t> t;
-      if (spec.export_to_time)
-        t = to_epoch_ms(*spec.export_to_time);
-      else if (now)
-        t = floor_div(*now, ms_per_second) * ms_per_second;  // R-INC-TO-DEFAULT
-      if (!t) {
+      const bool has_to = spec.export_to_time.has_value() || has_now;
+      const std::int64_t to = spec.export_to_time ? to_epoch_ms(*spec.export_to_time)
+                                                  : floor_div(now, ms_per_second) * ms_per_second;  // R-INC-TO-DEFAULT
+      if (!has_to) {
         unchecked(r_inc_order);
         unchecked(r_inc_min);
         unchecked(r_inc_max);
       } else {
-        const std::int64_t span = *t - f;
-        if (f >= *t) emit(r_inc_order, ies, {}, f);
+        const std::int64_t span = to - f;
+        if (f >= to) emit(r_inc_order, ies, {}, f);
         if (span > 0 && span < incremental_min_ms) emit(r_inc_min, ies, {}, span);
         if (span > incremental_max_ms) emit(r_inc_max, ies, {}, span);
       }
