@@ -1,0 +1,796 @@
+#ifndef DDBEXPORT_DETAIL_JSON_PARSER_HPP
+#define DDBEXPORT_DETAIL_JSON_PARSER_HPP
+
+/// The strict reader's engine: one pass over the body, driven by the name
+/// tables of members.hpp. Recursion follows the JSON nesting and is cut off at
+/// the depth limit before it goes deeper, so the C++ stack stays bounded.
+/// The first problem ends the read; being a single left-to-right pass, that
+/// is the first stage-D violation in body text order.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "ddbexport/attribute_value.hpp"
+#include "ddbexport/detail/base64.hpp"
+#include "ddbexport/detail/json_lexer.hpp"
+#include "ddbexport/detail/json_type_messages.hpp"
+#include "ddbexport/detail/number.hpp"
+#include "ddbexport/diagnostic.hpp"
+#include "ddbexport/enums.hpp"
+#include "ddbexport/json/arena.hpp"
+#include "ddbexport/members.hpp"
+#include "ddbexport/serialize.hpp"
+#include "ddbexport/timestamp.hpp"
+
+namespace ddbexport::detail {
+
+/// Warnings, type-erased so one parser serves every sink type.
+struct warning_channel {
+  void* sink = nullptr;
+  bool (*accept)(void*, const diagnostic&) = nullptr;
+  bool stopped = false;
+
+  void report(const diagnostic& d) {
+    if (accept != nullptr && !stopped && !accept(sink, d)) stopped = true;
+  }
+};
+
+template <diagnostic_sink Sink>
+[[nodiscard]] warning_channel channel_for(Sink& sink) noexcept {
+  return {&sink, [](void* s, const diagnostic& d) -> bool { return static_cast<bool>(static_cast<Sink*>(s)->accept(d)); }};
+}
+
+/// The members of an error body that WIRE.md §7 reads.
+struct error_body_fields {
+  std::optional<std::string_view> type;          ///< `__type`
+  std::optional<std::string_view> code;          ///< first `code` in any letter case
+  std::optional<std::string_view> message;       ///< `message`
+  std::optional<std::string_view> upper_message; ///< `Message`
+};
+
+[[nodiscard]] constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view lower) noexcept {
+  if (a.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const char c = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+[[nodiscard]] constexpr std::optional<attribute_kind> attribute_kind_named(std::string_view name) noexcept {
+  switch (name.size()) {
+    case 1:
+      if (name[0] == 'S') return attribute_kind::s;
+      if (name[0] == 'N') return attribute_kind::n;
+      if (name[0] == 'B') return attribute_kind::b;
+      if (name[0] == 'M') return attribute_kind::m;
+      if (name[0] == 'L') return attribute_kind::l;
+      return std::nullopt;
+    case 2:
+      if (name == "SS") return attribute_kind::ss;
+      if (name == "NS") return attribute_kind::ns;
+      if (name == "BS") return attribute_kind::bs;
+      return std::nullopt;
+    case 4:
+      if (name == "NULL") return attribute_kind::null;
+      if (name == "BOOL") return attribute_kind::boolean;
+      return std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
+/// Names already seen in one object that is not a known shape (a map, or an
+/// unknown member's value). Small objects are checked against the last few
+/// names on the C++ stack; larger ones move into the parser's hash index, so
+/// duplicate detection stays linear for any number of keys.
+struct object_keys {
+  static constexpr std::size_t inline_capacity = 8;
+  std::array<std::string_view, inline_capacity> names{};
+  std::uint32_t count = 0;
+  std::uint32_t id = 0;  ///< nonzero once the names live in the hash index
+};
+
+class json_parser {
+ public:
+  /// Depth is capped whatever the caller asks, since each level costs stack.
+  static constexpr std::size_t max_supported_depth = 512;
+
+  json_parser(std::string_view body, json::arena& storage, std::size_t max_body_bytes, std::size_t max_depth,
+              warning_channel warnings, bool request_mode) noexcept
+      : body_(body),
+        storage_(&storage),
+        max_body_bytes_(max_body_bytes),
+        max_depth_(max_depth < max_supported_depth ? max_depth : max_supported_depth),
+        warnings_(warnings),
+        request_mode_(request_mode) {}
+
+  [[nodiscard]] const diagnostic& error() const noexcept { return error_; }
+
+  /// A whole body holding one object of shape T.
+  template <class T>
+  bool read_document(T& out) {
+    if (!read_prelude()) return false;
+    if (!read_structure(out, field_path{})) return false;
+    return read_epilogue();
+  }
+
+  /// A whole error body: any object, of which four members matter.
+  bool read_error_document(error_body_fields& out) {
+    if (!read_prelude()) return false;
+    if (!read_error_object(out)) return false;
+    return read_epilogue();
+  }
+
+ private:
+  enum class step : std::uint8_t { failed, more, done };
+
+  struct key_slot {
+    const char* data;
+    std::size_t size;
+    std::uint32_t object;  // 0 = empty slot
+  };
+
+  // ---- diagnostics ---------------------------------------------------------
+
+  bool fail(rule_id rule, std::size_t offset, const field_path& path, std::string_view detail,
+            std::string_view subject = {}, std::int64_t number = 0) noexcept {
+    error_ = diagnostic{};
+    error_.rule = rule;
+    error_.path = path;
+    error_.subject = subject;
+    error_.detail = detail;
+    error_.number = number;
+    error_.offset = offset;
+    return false;
+  }
+  bool fail_lex(lex_error e, std::size_t offset, const field_path& path) noexcept {
+    return fail(rule_id::w_json, offset, path, describe(e));
+  }
+  bool out_of_storage(std::size_t offset, const field_path& path) noexcept {
+    return fail(rule_id::w_limit, offset, path, "reader storage exhausted",
+                {}, static_cast<std::int64_t>(storage_->capacity()));
+  }
+  bool duplicate(std::size_t offset, const field_path& path, std::string_view name) noexcept {
+    return fail(rule_id::w_dupkey, offset, path, "member appears more than once", name);
+  }
+  void warn(rule_id rule, std::size_t offset, const field_path& path, std::string_view subject,
+            std::string_view detail = {}, std::int64_t number = 0) {
+    diagnostic d{};
+    d.rule = rule;
+    d.path = path;
+    d.subject = subject;
+    d.detail = detail;
+    d.number = number;
+    d.offset = offset;
+    warnings_.report(d);
+  }
+
+  // ---- tokens --------------------------------------------------------------
+
+  [[nodiscard]] bool at(char c) const noexcept { return pos_ < body_.size() && body_[pos_] == c; }
+  [[nodiscard]] bool at_number() const noexcept {
+    return pos_ < body_.size() && (body_[pos_] == '-' || (body_[pos_] >= '0' && body_[pos_] <= '9'));
+  }
+  void skip_whitespace() noexcept {
+    while (pos_ < body_.size() && is_json_whitespace(body_[pos_])) ++pos_;
+  }
+
+  bool read_prelude() {
+    if (body_.size() > max_body_bytes_)
+      return fail(rule_id::w_limit, max_body_bytes_, {},
+                  max_body_bytes_ == 1048576 ? "body larger than 1048576 bytes" : "body larger than the size limit",
+                  {}, static_cast<std::int64_t>(max_body_bytes_));
+    if (body_.substr(0, 3) == "\xEF\xBB\xBF") return fail(rule_id::w_json, 0, {}, "byte order mark");
+    skip_whitespace();
+    if (pos_ >= body_.size()) return fail(rule_id::w_json, pos_, {}, "empty body");
+    if (body_[pos_] != '{') return fail(rule_id::w_json, pos_, {}, "top level is not an object");
+    return true;
+  }
+  bool read_epilogue() {
+    skip_whitespace();
+    if (pos_ != body_.size()) return fail(rule_id::w_json, pos_, {}, "trailing characters after the value");
+    return true;
+  }
+
+  bool enter(const field_path& path) noexcept {
+    if (depth_ >= max_depth_)
+      return fail(rule_id::w_limit, pos_, path,
+                  max_depth_ == 128 ? "nesting deeper than 128" : "nesting deeper than the depth limit", {},
+                  static_cast<std::int64_t>(max_depth_));
+    ++depth_;
+    ++pos_;
+    skip_whitespace();
+    return true;
+  }
+
+  /// After an element: `,` (more follow) or the closing bracket.
+  step next(char closer, const field_path& path) noexcept {
+    skip_whitespace();
+    if (pos_ >= body_.size()) {
+      fail_lex(lex_error::unexpected_end, pos_, path);
+      return step::failed;
+    }
+    if (body_[pos_] == ',') {
+      ++pos_;
+      skip_whitespace();
+      return step::more;
+    }
+    if (body_[pos_] == closer) {
+      ++pos_;
+      --depth_;
+      return step::done;
+    }
+    fail(rule_id::w_json, pos_, path, closer == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+    return step::failed;
+  }
+  /// An empty container: consumes the closer.
+  bool closes(char closer) noexcept {
+    if (!at(closer)) return false;
+    ++pos_;
+    --depth_;
+    return true;
+  }
+
+  bool expect_literal(std::string_view word, const field_path& path) noexcept {
+    const std::size_t start = pos_;
+    if (scan_literal(body_, pos_, word) != lex_error::none) return fail_lex(lex_error::invalid_literal, start, path);
+    return true;
+  }
+
+  bool read_string(std::string_view& out, const field_path& path) noexcept {
+    string_token token;
+    std::size_t end = pos_;
+    if (const auto e = scan_string(body_, end, token); e != lex_error::none) return fail_lex(e, end, path);
+    if (!token.escaped) {
+      out = body_.substr(token.begin, token.end - token.begin);
+    } else {
+      const std::size_t bound = decoded_size_bound(token);
+      char* text = storage_->keep_text(bound);
+      if (text == nullptr) return out_of_storage(pos_, path);
+      const std::size_t size = decode_string(body_, token, text);
+      storage_->shrink_text(text, bound, size);
+      out = {text, size};
+    }
+    pos_ = end;
+    return true;
+  }
+
+  bool read_number(number_token& token, const field_path& path) noexcept {
+    std::size_t end = pos_;
+    if (const auto e = scan_number(body_, end, token); e != lex_error::none) return fail_lex(e, end, path);
+    pos_ = end;
+    return true;
+  }
+
+  /// A member name, the colon and the whitespace after it.
+  bool read_key(std::string_view& key, std::size_t& key_at, const field_path& path) noexcept {
+    if (pos_ >= body_.size()) return fail_lex(lex_error::unexpected_end, pos_, path);
+    if (body_[pos_] != '"') return fail(rule_id::w_json, pos_, path, "expected a member name");
+    key_at = pos_;
+    if (!read_string(key, path)) return false;
+    skip_whitespace();
+    if (pos_ >= body_.size()) return fail_lex(lex_error::unexpected_end, pos_, path);
+    if (body_[pos_] != ':') return fail(rule_id::w_json, pos_, path, "expected ':'");
+    ++pos_;
+    skip_whitespace();
+    return true;
+  }
+
+  /// The value here has the wrong JSON type for where it is. A malformed
+  /// scalar is a JSON error first; a well-formed one gets its Coral text.
+  bool wrong_type(const type_messages& m, const field_path& path) noexcept {
+    const std::size_t start = pos_;
+    if (start >= body_.size()) return fail_lex(lex_error::unexpected_end, start, path);
+    switch (body_[start]) {
+      case '"': return fail(rule_id::w_type, start, path, m.string_value);
+      case '[': return fail(rule_id::w_type, start, path, m.array_value);
+      case '{': return fail(rule_id::w_type, start, path, m.object_value);
+      case 't': return expect_literal("true", path) && fail(rule_id::w_type, start, path, m.true_value);
+      case 'f': return expect_literal("false", path) && fail(rule_id::w_type, start, path, m.false_value);
+      case 'n': return expect_literal("null", path) && fail(rule_id::w_type, start, path, m.null_value);
+      default: break;
+    }
+    if (!at_number()) return fail(rule_id::w_json, start, path, "unexpected character");
+    number_token token;
+    if (!read_number(token, path)) return false;
+    return fail(rule_id::w_type, start, path, token.integral ? m.number_value : m.decimal_value);
+  }
+
+  // ---- duplicate keys ------------------------------------------------------
+
+  [[nodiscard]] static std::uint64_t hash_key(std::uint32_t object, std::string_view key) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ull ^ (static_cast<std::uint64_t>(object) * 0x9E3779B97F4A7C15ull);
+    for (char c : key) {
+      h ^= static_cast<std::uint8_t>(c);
+      h *= 0x100000001b3ull;
+    }
+    return h ^ (h >> 31);
+  }
+
+  /// Sized once, on the first object with more than a handful of free-form
+  /// names, for every name the rest of the body could still hold (each takes
+  /// at least 5 bytes, `"":0,`) plus those waiting in open objects.
+  bool ensure_key_index() noexcept {
+    if (key_slots_ != nullptr) return true;
+    const std::size_t names = (body_.size() - pos_) / 5 + object_keys::inline_capacity * (depth_ + 2) + 16;
+    std::size_t slots = 64;
+    while (slots < names + names / 2) slots *= 2;
+    key_slot* table = storage_->keep_uninitialized<key_slot>(slots);
+    if (table == nullptr) return false;
+    for (std::size_t i = 0; i < slots; ++i) ::new (static_cast<void*>(table + i)) key_slot{nullptr, 0, 0};
+    key_slots_ = table;
+    key_mask_ = slots - 1;
+    return true;
+  }
+
+  /// False when `key` is already in `object`.
+  bool index_insert(std::uint32_t object, std::string_view key) noexcept {
+    for (std::size_t i = hash_key(object, key) & key_mask_;; i = (i + 1) & key_mask_) {
+      key_slot& slot = key_slots_[i];
+      if (slot.object == 0) {
+        slot = key_slot{key.data(), key.size(), object};
+        return true;
+      }
+      if (slot.object == object && std::string_view{slot.data, slot.size} == key) return false;
+    }
+  }
+
+  bool note_key(object_keys& keys, std::string_view key, std::size_t key_at, const field_path& path) noexcept {
+    if (keys.id == 0) {
+      for (std::size_t i = 0; i < keys.count; ++i)
+        if (keys.names[i] == key) return duplicate(key_at, path, key);
+      if (keys.count < object_keys::inline_capacity) {
+        keys.names[keys.count++] = key;
+        return true;
+      }
+      if (!ensure_key_index()) return out_of_storage(key_at, path);
+      keys.id = ++next_object_id_;
+      for (auto name : keys.names) index_insert(keys.id, name);
+    }
+    if (!index_insert(keys.id, key)) return duplicate(key_at, path, key);
+    return true;
+  }
+
+  // ---- skipping unknown members ---------------------------------------------
+
+  /// Validates and skips any value: well-formed, within the depth limit, no
+  /// duplicate names, exactly as strict as for known members.
+  bool skip_value(const field_path& path) noexcept {
+    if (pos_ >= body_.size()) return fail_lex(lex_error::unexpected_end, pos_, path);
+    switch (body_[pos_]) {
+      case '{': {
+        if (!enter(path)) return false;
+        if (closes('}')) return true;
+        object_keys keys;
+        for (;;) {
+          std::string_view key;
+          std::size_t key_at = 0;
+          if (!read_key(key, key_at, path)) return false;
+          const field_path member_path = path.child(key);
+          if (!note_key(keys, key, key_at, member_path)) return false;
+          if (!skip_value(member_path)) return false;
+          const step s = next('}', path);
+          if (s != step::more) return s == step::done;
+        }
+      }
+      case '[': {
+        if (!enter(path)) return false;
+        if (closes(']')) return true;
+        for (;;) {
+          if (!skip_value(path)) return false;
+          const step s = next(']', path);
+          if (s != step::more) return s == step::done;
+        }
+      }
+      case '"': {
+        string_token token;
+        std::size_t end = pos_;
+        if (const auto e = scan_string(body_, end, token); e != lex_error::none) return fail_lex(e, end, path);
+        pos_ = end;
+        return true;
+      }
+      case 't': return expect_literal("true", path);
+      case 'f': return expect_literal("false", path);
+      case 'n': return expect_literal("null", path);
+      default: break;
+    }
+    if (!at_number()) return fail(rule_id::w_json, pos_, path, "unexpected character");
+    number_token token;
+    return read_number(token, path);
+  }
+
+  // ---- shapes ----------------------------------------------------------------
+
+  template <class T>
+  bool read_structure(T& out, const field_path& path) {
+    if (!enter(path)) return false;
+    if (closes('}')) return true;
+    static_assert(member_count<T> <= 64);
+    std::uint64_t seen = 0;
+    object_keys unknown;
+    for (;;) {
+      std::string_view key;
+      std::size_t key_at = 0;
+      if (!read_key(key, key_at, path)) return false;
+      const std::size_t index = find_member<T>(key);
+      if (index != no_member) {
+        const std::uint64_t bit = std::uint64_t{1} << index;
+        if ((seen & bit) != 0) return duplicate(key_at, path.child(key), key);
+        seen |= bit;
+        bool ok = true;
+        with_member_at(out, index, [&](std::string_view name, auto& member) { ok = read_member(member, path.child(name)); });
+        if (!ok) return false;
+      } else {
+        const field_path member_path = path.child(key);
+        if (!note_key(unknown, key, key_at, member_path)) return false;
+        // R-DESC-EXTRA: responses drop unknown members without a word.
+        if (request_mode_) warn(rule_id::w_unknown, key_at, member_path, key);
+        if (!skip_value(member_path)) return false;
+      }
+      const step s = next('}', path);
+      if (s != step::more) return s == step::done;
+    }
+  }
+
+  /// `null` means absent, for every member kind.
+  template <class V>
+  bool read_member(std::optional<V>& member, const field_path& path) {
+    if (at('n')) {
+      if (!expect_literal("null", path)) return false;
+      member.reset();
+      return true;
+    }
+    return read_value(member, path);
+  }
+
+  bool read_value(std::optional<std::string_view>& member, const field_path& path) {
+    if (!at('"')) return wrong_type(string_messages, path);
+    std::string_view text;
+    if (!read_string(text, path)) return false;
+    member = text;
+    return true;
+  }
+
+  template <class E>
+  bool read_value(std::optional<open_enum<E>>& member, const field_path& path) {
+    if (!at('"')) return wrong_type(string_messages, path);
+    std::string_view text;
+    if (!read_string(text, path)) return false;
+    member = open_enum<E>::from_text(text);
+    return true;
+  }
+
+  bool read_value(std::optional<timestamp>& member, const field_path& path) {
+    if (!at_number()) return wrong_type(timestamp_messages, path);
+    const std::size_t start = pos_;
+    number_token token;
+    if (!read_number(token, path)) return false;
+    const auto ms = epoch_ms_from_json_number(token.text);
+    if (!ms)
+      return fail(rule_id::w_time, start, path, token.integral ? number_time_range_text : decimal_time_range_text,
+                  token.text);
+    member = from_epoch_ms(*ms);
+    if (request_mode_ && has_sub_millisecond_digits(token.text))
+      warn(rule_id::r_et_gran, start, path, token.text, {}, *ms);
+    return true;
+  }
+
+  bool read_value(std::optional<std::int64_t>& member, const field_path& path) {
+    return read_integer(member, max_safe_integer, long_messages, path);
+  }
+  bool read_value(std::optional<std::int32_t>& member, const field_path& path) {
+    std::optional<std::int64_t> wide;
+    if (!read_integer(wide, std::numeric_limits<std::int32_t>::max(), integer_messages, path)) return false;
+    member = static_cast<std::int32_t>(*wide);
+    return true;
+  }
+  bool read_integer(std::optional<std::int64_t>& member, std::int64_t max_magnitude, const type_messages& m,
+                    const field_path& path) {
+    if (!at_number()) return wrong_type(m, path);
+    const std::size_t start = pos_;
+    number_token token;
+    if (!read_number(token, path)) return false;
+    if (!token.integral) return fail(rule_id::w_type, start, path, m.decimal_value, token.text);
+    const auto value = parse_json_integer(token.text, max_magnitude);
+    if (!value) return fail(rule_id::w_type, start, path, m.number_value, token.text);
+    member = *value;
+    return true;
+  }
+
+  template <class S>
+    requires described_shape<S>
+  bool read_value(std::optional<S>& member, const field_path& path) {
+    if (!at('{')) return wrong_type(structure_messages<S>::value, path);
+    member.emplace();
+    return read_structure(*member, path);
+  }
+
+  bool read_value(std::optional<std::span<const string_entry>>& member, const field_path& path) {
+    if (!at('{')) return wrong_type(name_map_messages, path);
+    if (!enter(path)) return false;
+    std::byte* const mark = storage_->stage_mark();
+    std::size_t count = 0;
+    if (!closes('}')) {
+      object_keys keys;
+      for (;;) {
+        std::string_view key;
+        std::size_t key_at = 0;
+        if (!read_key(key, key_at, path)) return false;
+        const field_path entry_path = path.with_key(key);
+        if (!note_key(keys, key, key_at, entry_path)) return false;
+        if (at('n')) {
+          if (!expect_literal("null", entry_path)) return false;
+        } else {
+          std::string_view value;
+          if (!at('"')) return wrong_type(string_messages, entry_path);
+          if (!read_string(value, entry_path)) return false;
+          if (!storage_->stage(string_entry{key, value})) return out_of_storage(key_at, entry_path);
+          ++count;
+        }
+        const step s = next('}', path);
+        if (s == step::failed) return false;
+        if (s == step::done) break;
+      }
+    }
+    bool kept = true;
+    const string_entry* entries = storage_->keep_staged<string_entry>(mark, count, kept);
+    if (!kept) return out_of_storage(pos_, path);
+    member = std::span<const string_entry>{entries, count};
+    return true;
+  }
+
+  bool read_value(std::optional<std::span<const attribute_entry>>& member, const field_path& path) {
+    if (!at('{')) return wrong_type(value_map_messages, path);
+    const attribute_entry* entries = nullptr;
+    std::size_t count = 0;
+    if (!read_attribute_map(entries, count, path, true)) return false;
+    member = std::span<const attribute_entry>{entries, count};
+    return true;
+  }
+
+  // ---- AttributeValues (WIRE.md §5.5) --------------------------------------
+
+  /// An object of AttributeValues: ExpressionAttributeValues (where `null`
+  /// entries are absent) or an `M` (where they are malformed).
+  bool read_attribute_map(const attribute_entry*& entries, std::size_t& count, const field_path& path,
+                          bool null_is_absent) {
+    if (!enter(path)) return false;
+    std::byte* const mark = storage_->stage_mark();
+    count = 0;
+    if (!closes('}')) {
+      object_keys keys;
+      for (;;) {
+        std::string_view key;
+        std::size_t key_at = 0;
+        if (!read_key(key, key_at, path)) return false;
+        // Inside nested values the path keeps the top-level entry's key: a
+        // field_path holds one key, and that one names the expression value.
+        const field_path entry_path = path.has_key() ? path : path.with_key(key);
+        if (!note_key(keys, key, key_at, entry_path)) return false;
+        if (null_is_absent && at('n')) {
+          if (!expect_literal("null", entry_path)) return false;
+        } else {
+          attribute_value value;
+          if (!at('{')) return wrong_type(attribute_entry_messages, entry_path);
+          if (!read_attribute_value(value, entry_path)) return false;
+          if (!storage_->stage(attribute_entry{key, value})) return out_of_storage(key_at, entry_path);
+          ++count;
+        }
+        const step s = next('}', path);
+        if (s == step::failed) return false;
+        if (s == step::done) break;
+      }
+    }
+    bool kept = true;
+    entries = storage_->keep_staged<attribute_entry>(mark, count, kept);
+    return kept || out_of_storage(pos_, path);
+  }
+
+  bool malformed(std::size_t offset, const field_path& path) noexcept {
+    return fail(rule_id::w_type, offset, path, malformed_attribute_text);
+  }
+
+  /// One AttributeValue object: exactly one non-null member of the ten.
+  bool read_attribute_value(attribute_value& out, const field_path& path) {
+    const std::size_t open_at = pos_;
+    if (!enter(path)) return false;
+    bool have = false;
+    if (!closes('}')) {
+      std::uint32_t seen = 0;
+      for (;;) {
+        std::string_view key;
+        std::size_t key_at = 0;
+        if (!read_key(key, key_at, path)) return false;
+        const auto kind = attribute_kind_named(key);
+        if (!kind) return malformed(key_at, path);
+        const std::uint32_t bit = 1u << static_cast<unsigned>(*kind);
+        if ((seen & bit) != 0) return duplicate(key_at, path, key);
+        seen |= bit;
+        if (at('n')) {
+          if (!expect_literal("null", path)) return false;
+        } else {
+          if (have) return malformed(key_at, path);
+          have = true;
+          out = attribute_value{};
+          out.kind = *kind;
+          if (!read_attribute_member(out, path)) return false;
+        }
+        const step s = next('}', path);
+        if (s == step::failed) return false;
+        if (s == step::done) break;
+      }
+    }
+    return have || malformed(open_at, path);
+  }
+
+  bool read_attribute_member(attribute_value& out, const field_path& path) {
+    switch (out.kind) {
+      case attribute_kind::s:
+      case attribute_kind::n:
+        if (!at('"')) return wrong_type(malformed_attribute_messages, path);
+        return read_string(out.scalar, path);
+      case attribute_kind::b:
+        if (!at('"')) return wrong_type(malformed_attribute_messages, path);
+        return read_binary(out.scalar, path);
+      case attribute_kind::ss:
+      case attribute_kind::ns:
+      case attribute_kind::bs:
+        if (!at('[')) return wrong_type(malformed_attribute_messages, path);
+        return read_attribute_set(out, path);
+      case attribute_kind::m: {
+        if (!at('{')) return wrong_type(malformed_attribute_messages, path);
+        const attribute_entry* entries = nullptr;
+        std::size_t count = 0;
+        if (!read_attribute_map(entries, count, path, false)) return false;
+        out.map_data = entries;
+        out.map_size = count;
+        return true;
+      }
+      case attribute_kind::l:
+        if (!at('[')) return wrong_type(malformed_attribute_messages, path);
+        return read_attribute_list(out, path);
+      case attribute_kind::null:
+      case attribute_kind::boolean:
+        if (at('t')) {
+          out.flag = true;
+          return expect_literal("true", path);
+        }
+        if (at('f')) {
+          out.flag = false;
+          return expect_literal("false", path);
+        }
+        return wrong_type(malformed_attribute_messages, path);
+    }
+    return malformed(pos_, path);
+  }
+
+  /// Padded standard base64, decoded to bytes (WIRE.md §5.5).
+  bool read_binary(std::string_view& bytes, const field_path& path) {
+    const std::size_t start = pos_;
+    std::string_view text;
+    if (!read_string(text, path)) return false;
+    const auto size = base64_decoded_size(text);
+    if (!size) return malformed(start, path);
+    char* out = nullptr;
+    if (text.data() >= body_.data() && text.data() < body_.data() + body_.size()) {
+      out = storage_->keep_text(*size);
+      if (out == nullptr) return out_of_storage(start, path);
+    } else {
+      // Unescaped into the arena just now: decode in place and give back the rest.
+      out = const_cast<char*>(text.data());
+      storage_->shrink_text(out, text.size(), *size);
+    }
+    decode_base64(text, out);
+    bytes = {out, *size};
+    return true;
+  }
+
+  bool read_attribute_set(attribute_value& out, const field_path& path) {
+    if (!enter(path)) return false;
+    const bool binary = out.kind == attribute_kind::bs;
+    std::byte* const mark = storage_->stage_mark();
+    std::size_t count = 0;
+    if (!closes(']')) {
+      for (;;) {
+        std::string_view item;
+        if (!at('"')) return wrong_type(malformed_attribute_messages, path);
+        if (!(binary ? read_binary(item, path) : read_string(item, path))) return false;
+        if (!storage_->stage(item)) return out_of_storage(pos_, path);
+        ++count;
+        const step s = next(']', path);
+        if (s == step::failed) return false;
+        if (s == step::done) break;
+      }
+    }
+    bool kept = true;
+    const std::string_view* items = storage_->keep_staged<std::string_view>(mark, count, kept);
+    if (!kept) return out_of_storage(pos_, path);
+    out.set = std::span<const std::string_view>{items, count};
+    return true;
+  }
+
+  bool read_attribute_list(attribute_value& out, const field_path& path) {
+    if (!enter(path)) return false;
+    std::byte* const mark = storage_->stage_mark();
+    std::size_t count = 0;
+    if (!closes(']')) {
+      for (;;) {
+        attribute_value item;
+        if (!at('{')) return wrong_type(attribute_entry_messages, path);
+        if (!read_attribute_value(item, path)) return false;
+        if (!storage_->stage(item)) return out_of_storage(pos_, path);
+        ++count;
+        const step s = next(']', path);
+        if (s == step::failed) return false;
+        if (s == step::done) break;
+      }
+    }
+    bool kept = true;
+    out.list_data = storage_->keep_staged<attribute_value>(mark, count, kept);
+    out.list_size = count;
+    return kept || out_of_storage(pos_, path);
+  }
+
+  // ---- error bodies (WIRE.md §7) ---------------------------------------------
+
+  /// A nullable string member of an error body; false on a wrong type.
+  bool read_error_string(std::optional<std::string_view>& member, const field_path& path) {
+    if (at('n')) return expect_literal("null", path);
+    if (!at('"')) return wrong_type(string_messages, path);
+    std::string_view text;
+    if (!read_string(text, path)) return false;
+    member = text;
+    return true;
+  }
+
+  bool read_error_object(error_body_fields& out) {
+    const field_path root{};
+    if (!enter(root)) return false;
+    if (closes('}')) return true;
+    object_keys keys;
+    for (;;) {
+      std::string_view key;
+      std::size_t key_at = 0;
+      if (!read_key(key, key_at, root)) return false;
+      const field_path path = root.child(key);
+      if (!note_key(keys, key, key_at, path)) return false;
+      bool ok = true;
+      if (key == "__type")
+        ok = read_error_string(out.type, path);
+      else if (key == "message")
+        ok = read_error_string(out.message, path);
+      else if (key == "Message")
+        ok = read_error_string(out.upper_message, path);
+      else if (!out.code && equals_ignoring_ascii_case(key, "code"))
+        ok = read_error_string(out.code, path);
+      else
+        ok = skip_value(path);
+      if (!ok) return false;
+      const step s = next('}', root);
+      if (s != step::more) return s == step::done;
+    }
+  }
+
+  std::string_view body_;
+  json::arena* storage_;
+  std::size_t max_body_bytes_;
+  std::size_t max_depth_;
+  warning_channel warnings_;
+  bool request_mode_;
+  std::size_t pos_ = 0;
+  std::size_t depth_ = 0;
+  key_slot* key_slots_ = nullptr;
+  std::size_t key_mask_ = 0;
+  std::uint32_t next_object_id_ = 0;
+  diagnostic error_{};
+};
+
+}  // namespace ddbexport::detail
+
+#endif
