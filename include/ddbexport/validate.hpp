@@ -73,8 +73,6 @@ class request_validator {
     time_stage();
     token_stage();
     warnings();
-    result_.violations = sink_.violations();
-    result_.warnings = sink_.warnings();
     if (result_.failed_stage || !token_replay_) result_.replay_of.reset();
     return result_;
   }
@@ -86,6 +84,12 @@ class request_validator {
   // ---- reporting --------------------------------------------------------
   constexpr void emit(const diagnostic& d) {
     const auto& ri = info(d.rule);
+    // Counted here, not by the sink: a sink that stops early (first_sink)
+    // must not change what the result reports.
+    if (d.is_violation())
+      ++result_.violations;
+    else
+      ++result_.warnings;
     if (ri.severity == severity::error) {
       if (!result_.failed_stage) {
         result_.failed_stage = ri.stage;
