@@ -210,7 +210,7 @@ inline constexpr std::array<rule_info, 83> rule_catalogue{{
     {"R-DESC-MANIFEST", stage::response, severity::response_check, "ResponseCheck", false},
     {"R-DESC-ECHO", stage::response, severity::response_check, "ResponseCheck", false},
     {"ERR-BODY", stage::error_body, severity::response_check, "ResponseCheck", false},
-    {"ERR-NAME", stage::error_body, severity::response_check, "ResponseCheck", false},
+    {"ERR-NAME", stage::error_body, severity::advice, "", false},
     {"ERR-NS", stage::error_body, severity::response_check, "ResponseCheck", false}
 }};
 
