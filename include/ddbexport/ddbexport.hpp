@@ -23,4 +23,8 @@
 #include "ddbexport/validate.hpp"
 #include "ddbexport/validate_response.hpp"
 
+#include "ddbexport/fwd.hpp"
+#include "ddbexport/serialize.hpp"
+#include "ddbexport/json/json.hpp"
+
 #endif

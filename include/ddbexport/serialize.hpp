@@ -170,7 +170,12 @@ constexpr void with_member_at(T& value, std::size_t index, F&& f) {
   std::apply(
       [&]<class... M>(const M&... m) {
         std::size_t i = 0;
-        ((i++ == index ? (f(m.name, value.*(m.pointer)), true) : false) || ...);
+        const auto visit_if_chosen = [&](const auto& one) {
+          if (i++ != index) return false;
+          f(one.name, value.*(one.pointer));
+          return true;
+        };
+        static_cast<void>((visit_if_chosen(m) || ...));
       },
       shape_of<std::remove_const_t<T>>::members);
 }
