@@ -160,3 +160,16 @@ TEST_CASE("R-TABLEARN-NOTARN: skipped rules are neither reported nor unchecked")
   CHECK(o.rules() == "R-TABLEARN-NOTARN R-ET-FUTURE");
   CHECK(o.result.failed_stage == stage::table);
 }
+
+TEST_CASE("R-TABLEARN-NOTTABLE, R-PITR-REQ-INC: the incremental PITR rule does not read TableArn, so it still runs") {
+  // RULES.md §5 skips R-TABLEARN-ACCOUNT, R-TABLE-EXISTS and R-PITR-REQ after
+  // R-TABLEARN-NOTTABLE; R-PITR-REQ-INC is not in that list and its message
+  // names F, not the table (literal reading).
+  auto ctx = full_context();
+  pitr_of(ctx).point_in_time_recovery_status = point_in_time_recovery_status::disabled;
+  export_request r = incremental_request(now - 1h, now - 30min);
+  r.table_arn = "arn:aws:dynamodb:us-east-1:123456789012:table/Music/index/ByArtist";
+  const auto o = validate_all(r, ctx);
+  CHECK(o.rules() == "R-TABLEARN-NOTTABLE R-PITR-REQ-INC");
+  CHECK(o.result.failed_stage == stage::table);
+}

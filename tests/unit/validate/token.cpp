@@ -384,3 +384,15 @@ TEST_CASE("R-TOKEN-AUTOFILL: only an absent ClientToken is filled; '' stays and 
   CHECK(given.client_token == token);
   CHECK(untouched.view() == std::string(36, '\0'));
 }
+
+TEST_CASE("R-TOKEN-CONFLICT, R-TOKEN-REPLAY: with Now unknown, any completed candidate leaves stage K unchecked") {
+  // RULES.md §6: "A non-null CompletedAt with unknown Now makes stage K
+  // unchecked" -- read literally, even when an in-progress candidate (which
+  // would be preferred) is also in the ledger.
+  auto ctx = full_context();
+  ctx.now.reset();
+  const auto o = against(with_token(), {in_progress(with_token()), completed(with_token(), now - 1h, other_arn)}, ctx);
+  check_accepted(o);
+  CHECK(o.unchecked() == "R-TOKEN-CONFLICT R-TOKEN-REPLAY");
+  CHECK(o.replay_of() == "<none>");
+}
