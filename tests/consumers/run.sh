@@ -75,7 +75,9 @@ consumer_meson() {
   set -e
   cp -R "$here/meson_subproject" "$tmp/meson_src"
   ln -s "$root" "$tmp/meson_src/subprojects/ddbexport"
-  meson setup "$tmp/meson_build" "$tmp/meson_src"
+  # Forced: an installed ddbexport (pkg-config) must not stand in for the subproject.
+  meson setup "$tmp/meson_build" "$tmp/meson_src" --force-fallback-for=ddbexport | tee "$tmp/meson_setup.log"
+  grep -q "Executing subproject ddbexport" "$tmp/meson_setup.log"
   ninja -C "$tmp/meson_build"
   "$tmp/meson_build/consumer"
 }
