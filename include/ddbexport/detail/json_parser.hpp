@@ -100,12 +100,14 @@ class json_parser {
  public:
   /// Depth is capped whatever the caller asks, since each level costs stack.
   static constexpr std::size_t max_supported_depth = 512;
+  /// Offsets and name sizes fit 32 bits in the duplicate-key index.
+  static constexpr std::size_t max_supported_body_bytes = 0xFFFFFFFFu;
 
   json_parser(std::string_view body, json::arena& storage, std::size_t max_body_bytes, std::size_t max_depth,
               warning_channel warnings, bool request_mode) noexcept
       : body_(body),
         storage_(&storage),
-        max_body_bytes_(max_body_bytes),
+        max_body_bytes_(max_body_bytes < max_supported_body_bytes ? max_body_bytes : max_supported_body_bytes),
         max_depth_(max_depth < max_supported_depth ? max_depth : max_supported_depth),
         warnings_(warnings),
         request_mode_(request_mode) {}
@@ -130,9 +132,10 @@ class json_parser {
  private:
   enum class step : std::uint8_t { failed, more, done };
 
+  // 16 bytes: a name is never longer than the body, whose size the reader caps at 4 GiB.
   struct key_slot {
     const char* data;
-    std::size_t size;
+    std::uint32_t size;
     std::uint32_t object;  // 0 = empty slot
   };
 
@@ -243,10 +246,13 @@ class json_parser {
     return true;
   }
 
-  bool read_string(std::string_view& out, const field_path& path) noexcept {
+  /// A string value: a view of the body, or (with escapes) decoded into the
+  /// arena as its latest text block, which `decoded` reports.
+  bool read_string(std::string_view& out, const field_path& path, bool* decoded = nullptr) noexcept {
     string_token token;
     std::size_t end = pos_;
     if (const auto e = scan_string(body_, end, token); e != lex_error::none) return fail_lex(e, end, path);
+    if (decoded != nullptr) *decoded = token.escaped;
     if (!token.escaped) {
       out = body_.substr(token.begin, token.end - token.begin);
     } else {
@@ -313,28 +319,42 @@ class json_parser {
     return h ^ (h >> 31);
   }
 
-  /// Sized once, on the first object with more than a handful of free-form
-  /// names, for every name the rest of the body could still hold (each takes
-  /// at least 5 bytes, `"":0,`) plus those waiting in open objects.
-  bool ensure_key_index() noexcept {
-    if (key_slots_ != nullptr) return true;
-    const std::size_t names = (body_.size() - pos_) / 5 + object_keys::inline_capacity * (depth_ + 2) + 16;
-    std::size_t slots = 64;
-    while (slots < names + names / 2) slots *= 2;
-    key_slot* table = storage_->keep_uninitialized<key_slot>(slots);
+  /// Grows by doubling in the arena's kept side (old tables stay behind as
+  /// garbage, at most the size of the last one), kept at most half full so
+  /// probe runs stay short.
+  bool grow_key_index() noexcept {
+    const std::size_t capacity = key_mask_ == 0 ? 64 : (key_mask_ + 1) * 2;
+    key_slot* table = storage_->keep_uninitialized<key_slot>(capacity);
     if (table == nullptr) return false;
-    for (std::size_t i = 0; i < slots; ++i) ::new (static_cast<void*>(table + i)) key_slot{nullptr, 0, 0};
+    for (std::size_t i = 0; i < capacity; ++i) ::new (static_cast<void*>(table + i)) key_slot{nullptr, 0, 0};
+    key_slot* const old = key_slots_;
+    const std::size_t old_capacity = key_mask_ == 0 ? 0 : key_mask_ + 1;
     key_slots_ = table;
-    key_mask_ = slots - 1;
+    key_mask_ = capacity - 1;
+    for (std::size_t i = 0; i < old_capacity; ++i)
+      if (old[i].object != 0) place(old[i]);
     return true;
   }
 
-  /// False when `key` is already in `object`.
-  bool index_insert(std::uint32_t object, std::string_view key) noexcept {
+  void place(const key_slot& entry) noexcept {
+    std::size_t i = hash_key(entry.object, {entry.data, entry.size}) & key_mask_;
+    while (key_slots_[i].object != 0) i = (i + 1) & key_mask_;
+    key_slots_[i] = entry;
+  }
+
+  /// Adds `key` to `object`'s names; false when it is already there or the
+  /// arena is full (`full` tells which).
+  bool index_insert(std::uint32_t object, std::string_view key, bool& full) noexcept {
+    full = false;
+    if ((key_count_ + 1) * 2 > key_mask_ + 1 && !grow_key_index()) {
+      full = true;
+      return false;
+    }
     for (std::size_t i = hash_key(object, key) & key_mask_;; i = (i + 1) & key_mask_) {
       key_slot& slot = key_slots_[i];
       if (slot.object == 0) {
-        slot = key_slot{key.data(), key.size(), object};
+        slot = key_slot{key.data(), static_cast<std::uint32_t>(key.size()), object};
+        ++key_count_;
         return true;
       }
       if (slot.object == object && std::string_view{slot.data, slot.size} == key) return false;
@@ -342,6 +362,7 @@ class json_parser {
   }
 
   bool note_key(object_keys& keys, std::string_view key, std::size_t key_at, const field_path& path) noexcept {
+    bool full = false;
     if (keys.id == 0) {
       for (std::size_t i = 0; i < keys.count; ++i)
         if (keys.names[i] == key) return duplicate(key_at, path, key);
@@ -349,11 +370,11 @@ class json_parser {
         keys.names[keys.count++] = key;
         return true;
       }
-      if (!ensure_key_index()) return out_of_storage(key_at, path);
       keys.id = ++next_object_id_;
-      for (auto name : keys.names) index_insert(keys.id, name);
+      for (auto name : keys.names)
+        if (!index_insert(keys.id, name, full)) return out_of_storage(key_at, path);
     }
-    if (!index_insert(keys.id, key)) return duplicate(key_at, path, key);
+    if (!index_insert(keys.id, key, full)) return full ? out_of_storage(key_at, path) : duplicate(key_at, path, key);
     return true;
   }
 
@@ -674,11 +695,12 @@ class json_parser {
   bool read_binary(std::string_view& bytes, const field_path& path) {
     const std::size_t start = pos_;
     std::string_view text;
-    if (!read_string(text, path)) return false;
+    bool in_arena = false;
+    if (!read_string(text, path, &in_arena)) return false;
     const auto size = base64_decoded_size(text);
     if (!size) return malformed(start, path);
     char* out = nullptr;
-    if (text.data() >= body_.data() && text.data() < body_.data() + body_.size()) {
+    if (!in_arena) {
       out = storage_->keep_text(*size);
       if (out == nullptr) return out_of_storage(start, path);
     } else {
@@ -787,6 +809,7 @@ class json_parser {
   std::size_t depth_ = 0;
   key_slot* key_slots_ = nullptr;
   std::size_t key_mask_ = 0;
+  std::size_t key_count_ = 0;
   std::uint32_t next_object_id_ = 0;
   diagnostic error_{};
 };

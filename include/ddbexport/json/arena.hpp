@@ -25,11 +25,12 @@ struct owned_bytes {
 namespace ddbexport::json {
 
 /// A buffer that always suffices for a body of `body_size` bytes. Worst cases
-/// per body byte: a list of `{"S":""}` (9 bytes) holds one 80-byte node kept
-/// plus one staged while its list is open (~18 B); the duplicate-key index
-/// takes ~10 B for a body made only of keys; unescaped text at most 1 B; node
-/// alignment ~2 B. Sized for the sum; untouched pages cost nothing on common
-/// systems, and typical requests use a few percent of it.
+/// per body byte: a list of `{"S":""}` (9 bytes each) keeps one 80-byte node
+/// and stages another while its list is open (~18 B); a body made only of
+/// names fills the duplicate-key index (16-byte slots, at most half full,
+/// grown by doubling: ~26 B); unescaped text at most 1 B. A body is one mix or
+/// the other, so 32 B per byte covers it. Untouched pages cost nothing on
+/// common systems, and typical requests use a small part of it.
 [[nodiscard]] constexpr std::size_t storage_bytes_for(std::size_t body_size) noexcept {
   return body_size * 32 + 1024;
 }

@@ -35,6 +35,7 @@ inline constexpr std::size_t default_max_depth = 128;
 
 /// Caller-set limits (WIRE.md §8); exceeding one is W-LIMIT.
 struct read_limits {
+  /// Capped at detail::json_parser::max_supported_body_bytes (4 GiB - 1).
   std::size_t max_body_bytes = default_max_body_bytes;
   /// Arrays and objects open at once, the top-level object included. Capped
   /// at detail::json_parser::max_supported_depth, since each level uses stack.

@@ -393,11 +393,14 @@ TEST_CASE("timestamps round as Math.round(x * 1000) (WIRE.md §5.3)") {
 }
 
 TEST_CASE("R-ET-GRAN: sub-millisecond digits are a warning, requests only") {
-  const auto grain = [](std::string_view value) {
-    const auto o = read_request(R"({"IncrementalExportSpecification":{"ExportFromTime":)"s + std::string(value) + "}}");
+  std::vector<std::string> bodies;  // warnings view their body: keep each alive
+  const auto grain = [&](std::string_view value) {
+    bodies.push_back(R"({"IncrementalExportSpecification":{"ExportFromTime":)"s + std::string(value) + "}}");
+    auto o = read_request(bodies.back());
     REQUIRE(o.result.ok());
     return o.warnings;
   };
+  bodies.reserve(16);
   const auto w = grain("1.0005");
   REQUIRE(w.size() == 1);
   CHECK(w[0].rule == rule_id::r_et_gran);
