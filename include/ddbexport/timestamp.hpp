@@ -54,9 +54,11 @@ struct time_text_buffer {
 }
 
 /// Parses plain decimal epoch seconds with at most three fraction digits
-/// (`-12`, `1.5`, `1700000000.123`), the form the writer emits. Such text maps
-/// to its millisecond value exactly, as the SDK's rounding does for it. Other
-/// forms (exponents, longer fractions) go through the JSON reader.
+/// (`-12`, `1.5`, `1700000000.123`), the form the writer emits, to its exact
+/// millisecond value. The SDK's rounding (WIRE.md §5.3) agrees only while
+/// |t| < 2^51 ms (about year 73000): beyond, `Math.round(x * 1000)` on doubles
+/// can land one millisecond off (`4479890288992.529` reads as ...530). The JSON
+/// reader (detail::epoch_ms_from_json_number) follows the SDK everywhere.
 [[nodiscard]] constexpr std::optional<timestamp> parse_epoch_seconds(std::string_view text) noexcept {
   std::size_t pos = 0;
   const bool negative = !text.empty() && text[0] == '-';

@@ -107,8 +107,16 @@ struct decimal_layout {
 /// way the SDK's `Math.round(x * 1000)` does it; nullopt when the result is
 /// outside ECMAScript's Date range or the number is infinite (W-TIME).
 [[nodiscard]] inline std::optional<std::int64_t> epoch_ms_from_json_number(std::string_view json_number) noexcept {
-  // Plain decimals with up to three fraction digits map exactly; no double needed.
-  if (const auto exact = parse_epoch_seconds(json_number)) return to_epoch_ms(*exact);
+  // Plain decimals with up to three fraction digits are their exact decimal
+  // value while |t| < 2^51 ms: there the two roundings (text to double, then
+  // x * 1000) stay within 0.37 ms of it. Beyond, the SDK's doubles can land
+  // one millisecond off (4479890288992.529 reads as ...530), so those go the
+  // long way like everything else.
+  constexpr std::int64_t exact_limit_ms = std::int64_t{1} << 51;
+  if (const auto exact = parse_epoch_seconds(json_number)) {
+    const std::int64_t ms = to_epoch_ms(*exact);
+    if (ms < exact_limit_ms && ms > -exact_limit_ms) return ms;
+  }
   double x = 0;
   const char* const end = json_number.data() + json_number.size();
   const auto [stop, ec] = std::from_chars(json_number.data(), end, x);

@@ -386,6 +386,10 @@ TEST_CASE("timestamps round as Math.round(x * 1000) (WIRE.md §5.3)") {
       {"-0.0", "0"},
       {"0E0", "0"},
       {"123456789.123456789", "123456789.123"},
+      // Beyond 2^51 ms the SDK's doubles move even three-digit fractions (checked with node):
+      {"4479890288992.529", "4479890288992.53"},
+      {"-4442261820053.262", "-4442261820053.261"},
+      {"2251799813685.247", "2251799813685.247"},
   };
   for (const auto& [wire, canonical] : cases) {
     CHECK(echo(R"({"ExportTime":)"s + std::string(wire) + "}") == R"({"ExportTime":)"s + std::string(canonical) + "}");
