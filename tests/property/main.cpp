@@ -1,0 +1,17 @@
+// doctest's main for the property tests. rapidcheck reads its configuration
+// from RC_PARAMS, which tests/meson.build sets for `meson test` (10,000 cases
+// per property and a fixed seed). DDBEXPORT_RC_PARAMS, when set, replaces it,
+// so a caller can ask for fewer or more cases, or another seed, without
+// editing the build: e.g. the sanitizer stage of .ci/run.
+
+#include <cstdlib>
+
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <doctest/doctest.h>
+
+int main(int argc, char** argv) {
+  if (const char* override_params = std::getenv("DDBEXPORT_RC_PARAMS"); override_params && *override_params)
+    ::setenv("RC_PARAMS", override_params, 1);
+  doctest::Context context(argc, argv);
+  return context.run();
+}
