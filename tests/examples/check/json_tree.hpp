@@ -18,21 +18,32 @@
 
 namespace ddbexport_check {
 
+struct json_member;
+
 struct json_node {
   enum class kind : std::uint8_t { null, boolean, number, string, array, object };
   kind type = kind::null;
   std::string_view raw;         ///< the value's exact text in the document
   std::string text;             ///< decoded string (WTF-8), for strings
   bool flag = false;            ///< for booleans
-  std::vector<std::pair<std::string, json_node>> members;  ///< objects, in document order
-  std::vector<json_node> items;                             ///< arrays
+  std::vector<json_member> members;  ///< objects, in document order
+  std::vector<json_node> items;      ///< arrays
 
-  [[nodiscard]] const json_node* find(std::string_view name) const {
-    for (const auto& [key, value] : members)
-      if (key == name) return &value;
-    return nullptr;
-  }
+  [[nodiscard]] const json_node* find(std::string_view name) const;
 };
+
+// A named struct rather than std::pair: a pair of an incomplete json_node
+// inside json_node's own definition does not compile with clang 14.
+struct json_member {
+  std::string name;
+  json_node value;
+};
+
+inline const json_node* json_node::find(std::string_view name) const {
+  for (const auto& member : members)
+    if (member.name == name) return &member.value;
+  return nullptr;
+}
 
 struct json_parse_error {
   std::size_t offset;
@@ -113,7 +124,7 @@ class json_tree_parser {
       skip_space();
       json_node member;
       if (!value(member, depth)) return false;
-      out.members.emplace_back(std::move(name), std::move(member));
+      out.members.push_back(json_member{std::move(name), std::move(member)});
       skip_space();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;
