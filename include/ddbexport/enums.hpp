@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "ddbexport/detail/ascii.hpp"
+
 namespace ddbexport {
 
 enum class s3_sse_algorithm : std::uint8_t { aes256, kms };
@@ -80,7 +82,7 @@ template <wire_enumeration E>
 template <wire_enumeration E>
 [[nodiscard]] constexpr std::optional<E> from_wire(std::string_view name) noexcept {
   for (std::size_t i = 0; i < enum_traits<E>::names.size(); ++i)
-    if (enum_traits<E>::names[i] == name) return static_cast<E>(i);
+    if (detail::equal(name, enum_traits<E>::names[i])) return static_cast<E>(i);
   return std::nullopt;
 }
 
@@ -106,7 +108,7 @@ class open_enum {
   [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
   [[nodiscard]] constexpr std::optional<E> known() const noexcept { return from_wire<E>(text_); }
   [[nodiscard]] constexpr bool is_known() const noexcept { return known().has_value(); }
-  [[nodiscard]] constexpr bool is(E value) const noexcept { return text_ == to_wire(value); }
+  [[nodiscard]] constexpr bool is(E value) const noexcept { return detail::equal(text_, to_wire(value)); }
 
   friend constexpr bool operator==(const open_enum& a, const open_enum& b) noexcept { return a.text_ == b.text_; }
   friend constexpr bool operator==(const open_enum& a, E b) noexcept { return a.is(b); }

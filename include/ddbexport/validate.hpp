@@ -63,7 +63,11 @@ template <diagnostic_sink Sink, idempotency_ledger Ledger>
 class request_validator {
  public:
   constexpr request_validator(const export_request& request, const validation_context<Ledger>& context, Sink& sink)
-      : r_(request), ctx_(context), sink_(sink) {}
+      : r_(request),
+        ctx_(context),
+        sink_(sink),
+        incremental_(is_incremental(request)),
+        full_(is_full(request)) {}
 
   constexpr validation_result run() {
     shape_stage();
@@ -123,9 +127,13 @@ class request_validator {
   constexpr void unchecked(rule_id rule) { result_.unchecked.insert(rule); }
 
   // ---- stage S ------------------------------------------------------------
-  /// Length items; returns true when within bounds.
+  /// Length items; returns true when within bounds. A string has no more
+  /// code points than bytes, and at least one when it has a byte, so with
+  /// min <= 1 and size <= max the byte count decides both bounds exactly and
+  /// the code points need no counting (the common case).
   constexpr bool lengths(rule_id rule, field_path path, std::string_view value, std::int64_t min, std::int64_t max) {
-    const auto n = static_cast<std::int64_t>(code_point_count(value));
+    const auto bytes = static_cast<std::int64_t>(value.size());
+    const auto n = min <= 1 && bytes <= max ? bytes : static_cast<std::int64_t>(code_point_count(value));
     bool ok = true;
     if (n < min) {
       shape_item(rule, path, constraint_kind::min_length, value, min);
@@ -182,7 +190,7 @@ class request_validator {
       enum_member(s_view_enum, field_path{ies, "ExportViewType"}, r_.incremental_export_specification->export_view_type);
     if (r_.filter_specification && r_.filter_specification->expression_attribute_names) {
       for (const auto& entry : *r_.filter_specification->expression_attribute_names)
-        if (code_point_count(entry.value) > 65535)
+        if (entry.value.size() > 65535 && code_point_count(entry.value) > 65535)
           shape_item(s_filter_names_len, field_path{fs, "ExpressionAttributeNames"}.with_key(entry.key),
                      constraint_kind::max_length, entry.value, 65535);
     }
@@ -199,10 +207,10 @@ class request_validator {
     }
     if (type_ok_) {
       const auto& spec = r_.incremental_export_specification;
-      if (is_incremental(r_) && !spec) emit(r_inc_spec_req, "ExportType");
+      if (incremental_ && !spec) emit(r_inc_spec_req, "ExportType");
       if (spec && r_.export_type && r_.export_type->is(export_type::full_export)) emit(r_inc_spec_full, ies);
       if (spec && !r_.export_type) emit(r_inc_spec_notype, ies);
-      if (is_incremental(r_) && spec && !spec->export_from_time) emit(r_inc_from_req, field_path{ies, "ExportFromTime"});
+      if (incremental_ && spec && !spec->export_from_time) emit(r_inc_from_req, field_path{ies, "ExportFromTime"});
     }
     if (const auto& f = r_.filter_specification;
         f && !f->filter_expression && !f->projection_expression && !f->key_condition_expression &&
@@ -238,9 +246,9 @@ class request_validator {
     return r_.incremental_export_specification->export_from_time;
   }
   [[nodiscard]] constexpr bool incremental_with_from() const {
-    return type_ok_ && is_incremental(r_) && r_.incremental_export_specification && from_time();
+    return type_ok_ && incremental_ && r_.incremental_export_specification && from_time();
   }
-  [[nodiscard]] constexpr bool full() const { return type_ok_ && is_full(r_); }
+  [[nodiscard]] constexpr bool full() const { return type_ok_ && full_; }
 
   constexpr void pitr_stage() {
     using enum rule_id;
@@ -365,9 +373,12 @@ class request_validator {
   // ---- warnings -------------------------------------------------------------
   constexpr void warnings() {
     using enum rule_id;
-    if (r_.export_time && type_ok_ && is_incremental(r_)) emit(r_et_inc, "ExportTime");
+    if (r_.export_time && type_ok_ && incremental_) emit(r_et_inc, "ExportTime");
     if (table_arn_ok_) {
-      if (const auto fields = split_arn(*r_.table_arn); fields && !partition_fits_region(fields->partition, fields->region))
+      // A parsed table ARN already holds the split's partition and region.
+      const auto fields = arn_ ? std::optional<arn_fields>{arn_fields{arn_->partition, {}, arn_->region, {}, {}}}
+                               : split_arn(*r_.table_arn);
+      if (fields && !partition_fits_region(fields->partition, fields->region))
         emit(r_tablearn_partition, "TableArn", fields->partition, 0, fields->region);
     }
     if (bucket_ok_) bucket_naming(*r_.s3_bucket);
@@ -425,6 +436,8 @@ class request_validator {
   bool sse_ok_ = true;
   bool kms_ok_ = true;
   bool type_ok_ = true;
+  bool incremental_;  ///< is_incremental(r_), asked by several stages
+  bool full_;         ///< is_full(r_)
   bool token_replay_ = false;
 };
 

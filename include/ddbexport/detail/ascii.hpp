@@ -24,11 +24,29 @@ namespace ddbexport::detail {
   return s.size() == count && all_of(s, is_digit);
 }
 
+// Byte loops rather than string_view's ==: the texts compared here are short,
+// usually a literal, and after inlining the loop unrolls into a few compares
+// where == would call memcmp.
+
+/// `a == b`.
+[[nodiscard]] constexpr bool equal(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
 [[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view p) noexcept {
-  return s.substr(0, p.size()) == p;
+  if (s.size() < p.size()) return false;
+  for (std::size_t i = 0; i < p.size(); ++i)
+    if (s[i] != p[i]) return false;
+  return true;
 }
 [[nodiscard]] constexpr bool ends_with(std::string_view s, std::string_view p) noexcept {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+  if (s.size() < p.size()) return false;
+  const std::size_t at = s.size() - p.size();
+  for (std::size_t i = 0; i < p.size(); ++i)
+    if (s[at + i] != p[i]) return false;
+  return true;
 }
 
 /// Writes `value` in decimal to the end of `buf` and returns the digits.

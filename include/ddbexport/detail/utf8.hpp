@@ -43,7 +43,13 @@ struct code_point {
 /// unpaired surrogate (and, defensively, any undecodable byte) counting as one.
 [[nodiscard]] constexpr std::size_t code_point_count(std::string_view s) noexcept {
   std::size_t count = 0;
-  for (std::size_t pos = 0; pos < s.size(); ++count) pos += decode_wtf8(s, pos).length;
+  for (std::size_t pos = 0; pos < s.size(); ++count) {
+    // ASCII, by far the common case, is one byte and one code point: no decoding.
+    if (static_cast<std::uint8_t>(s[pos]) < 0x80)
+      ++pos;
+    else
+      pos += decode_wtf8(s, pos).length;
+  }
   return count;
 }
 
