@@ -3,9 +3,11 @@
 
 #include <concepts>
 #include <cstddef>
+#include <cstring>
 #include <iterator>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 namespace ddbexport {
 
@@ -22,10 +24,14 @@ class buffer_output {
   constexpr explicit buffer_output(std::span<char> buffer) noexcept : buffer_(buffer) {}
 
   constexpr void write(std::string_view text) noexcept {
-    for (char c : text) {
-      if (used_ < buffer_.size()) buffer_[used_] = c;
-      ++used_;
+    // The usual case, kept small so it inlines: the text fits, and a
+    // literal's size is a constant there, so the copy becomes a few moves.
+    if (!std::is_constant_evaluated() && text.size() <= room()) {
+      if (!text.empty()) std::memcpy(buffer_.data() + used_, text.data(), text.size());
+      used_ += text.size();
+      return;
     }
+    write_partly(text);
   }
 
   [[nodiscard]] constexpr bool overflowed() const noexcept { return used_ > buffer_.size(); }
@@ -36,6 +42,16 @@ class buffer_output {
   }
 
  private:
+  [[nodiscard]] constexpr std::size_t room() const noexcept {
+    return used_ < buffer_.size() ? buffer_.size() - used_ : 0;
+  }
+  /// What fits, and counts the rest (also the constant-evaluation path).
+  constexpr void write_partly(std::string_view text) noexcept {
+    const std::size_t n = text.size() <= room() ? text.size() : room();
+    for (std::size_t i = 0; i < n; ++i) buffer_[used_ + i] = text[i];
+    used_ += text.size();
+  }
+
   std::span<char> buffer_;
   std::size_t used_ = 0;
 };

@@ -40,7 +40,7 @@ constexpr void write_map(std::span<const Entry> entries, Out& out, WriteValue&& 
   out.write("{");
   bool first = true;
   detail::for_each_in_property_order(entries, [&](const Entry& e) {
-    out.write(first ? "\"" : ",\"");
+    out.write(first ? std::string_view{"\""} : std::string_view{",\""});
     first = false;
     detail::write_json_string_body(out, e.key);
     out.write("\":");
@@ -54,7 +54,7 @@ constexpr void write_attribute_value(const attribute_value& value, Out& out) {
   const auto write_strings = [&](bool binary) {
     out.write("[");
     for (std::size_t i = 0; i < value.set.size(); ++i) {
-      out.write(i == 0 ? "\"" : ",\"");
+      out.write(i == 0 ? std::string_view{"\""} : std::string_view{",\""});
       if (binary)
         detail::write_base64(out, value.set[i]);
       else
@@ -104,10 +104,10 @@ constexpr void write_attribute_value(const attribute_value& value, Out& out) {
       break;
     }
     case attribute_kind::null:
-      out.write(value.flag ? "{\"NULL\":true" : "{\"NULL\":false");
+      out.write(value.flag ? std::string_view{"{\"NULL\":true"} : std::string_view{"{\"NULL\":false"});
       break;
     case attribute_kind::boolean:
-      out.write(value.flag ? "{\"BOOL\":true" : "{\"BOOL\":false");
+      out.write(value.flag ? std::string_view{"{\"BOOL\":true"} : std::string_view{"{\"BOOL\":false"});
       break;
     default:
       // Only a hand-built value can get here; `{}` keeps the output JSON.
@@ -173,8 +173,9 @@ struct encoder_for<json::format, Out> {
   [[nodiscard]] constexpr std::uint32_t level_bit() const noexcept { return std::uint32_t{1} << (depth_ & 31); }
 
   // Wire names are plain ASCII identifiers from the name table: no escaping needed.
+  // (Literals are chosen as string_views, so no strlen runs on the chosen pointer.)
   constexpr void key(std::string_view name) {
-    out_->write((has_members_ & level_bit()) != 0 ? ",\"" : "\"");
+    out_->write((has_members_ & level_bit()) != 0 ? std::string_view{",\""} : std::string_view{"\""});
     has_members_ |= level_bit();
     out_->write(name);
     out_->write("\":");
