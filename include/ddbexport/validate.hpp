@@ -566,6 +566,7 @@ consteval bool check_request(const export_request& request, const validation_con
   if (result.first_error) detail::fail_compilation_for(result.first_error->rule);
   return result.valid();
 }
+template <class = void>  // a template, so including this header instantiates no validator
 consteval bool check_request(const export_request& request) {
   return check_request(request, validation_context<>{});
 }

@@ -83,26 +83,34 @@ template <diagnostic_sink Sink>
 read_result read_request(std::string_view body, export_request& out, arena& storage, Sink& warnings) {
   return read_request(body, out, storage, read_limits{}, warnings);
 }
-inline read_result read_request(std::string_view body, export_request& out, arena& storage,
-                                const read_limits& limits = {}) {
+// The non-sink overloads are templates with one defaulted parameter so that
+// including this header instantiates no parser: a plain inline function would
+// make every translation unit instantiate read_shape<T> and the whole shape
+// walk below it, used or not (issue 7: the include cost). Calls read the same.
+template <class = void>
+read_result read_request(std::string_view body, export_request& out, arena& storage,
+                         const read_limits& limits = {}) {
   return ddbexport::detail::read_shape(body, out, storage, limits, {}, true);
 }
 
 /// Success response body (`{"ExportDescription":{...}}`); unknown members are ignored.
-inline read_result read_response(std::string_view body, export_response& out, arena& storage,
-                                 const read_limits& limits = {}) {
+template <class = void>
+read_result read_response(std::string_view body, export_response& out, arena& storage,
+                          const read_limits& limits = {}) {
   return ddbexport::detail::read_shape(body, out, storage, limits, {}, false);
 }
 
 /// A bare ExportDescription object (as DescribeExport's member, or a ledger entry).
-inline read_result read_description(std::string_view body, export_description& out, arena& storage,
-                                    const read_limits& limits = {}) {
+template <class = void>
+read_result read_description(std::string_view body, export_description& out, arena& storage,
+                             const read_limits& limits = {}) {
   return ddbexport::detail::read_shape(body, out, storage, limits, {}, false);
 }
 
 /// A ContinuousBackupsDescription object, times as epoch-second numbers.
-inline read_result read_continuous_backups(std::string_view body, continuous_backups_description& out,
-                                           arena& storage, const read_limits& limits = {}) {
+template <class = void>
+read_result read_continuous_backups(std::string_view body, continuous_backups_description& out,
+                                    arena& storage, const read_limits& limits = {}) {
   return ddbexport::detail::read_shape(body, out, storage, limits, {}, false);
 }
 
