@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "ddbexport/validate.hpp"
+#include "ddbexport/validate/request.hpp"
 
 namespace {
 using namespace ddbexport;

@@ -14,7 +14,7 @@
 
 #include <doctest/doctest.h>
 
-#include "ddbexport/validate.hpp"
+#include "ddbexport/validate/request.hpp"
 
 namespace ddbexport::test {
 

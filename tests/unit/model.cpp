@@ -1,6 +1,6 @@
 #include "ddbexport/members.hpp"
 #include "ddbexport/service_error.hpp"
-#include "ddbexport/rules.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 #include <doctest/doctest.h>
 

@@ -9,8 +9,8 @@
 #include <optional>
 #include <string_view>
 
-#include "ddbexport/detail/json_parser.hpp"
-#include "ddbexport/diagnostic.hpp"
+#include "ddbexport/json/detail/parser.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
 #include "ddbexport/json/arena.hpp"
 #include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"

@@ -21,8 +21,8 @@
 #include <string_view>
 
 #include "ddbexport/continuous_backups.hpp"
-#include "ddbexport/detail/json_parser.hpp"
-#include "ddbexport/diagnostic.hpp"
+#include "ddbexport/json/detail/parser.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
 #include "ddbexport/export_description.hpp"
 #include "ddbexport/fwd.hpp"
 #include "ddbexport/json/arena.hpp"

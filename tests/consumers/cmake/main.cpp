@@ -1,7 +1,7 @@
 // Consumer (b): CMake find_package. Includes only the headers it uses, and
 // checks the request at compile time as well.
 #include <ddbexport/json/writer.hpp>
-#include <ddbexport/validate.hpp>
+#include <ddbexport/validate/request.hpp>
 #include <ddbexport/version.hpp>
 
 #include <cstdio>

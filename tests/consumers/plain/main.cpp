@@ -1,6 +1,6 @@
 // Consumer (d): no build system, no install: `-I <ddbexport>/include` only.
 #include <ddbexport/json/writer.hpp>
-#include <ddbexport/validate.hpp>
+#include <ddbexport/validate/request.hpp>
 #include <ddbexport/version.hpp>
 
 #include <cstdio>

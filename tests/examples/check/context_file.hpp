@@ -17,7 +17,7 @@
 #include "check/json_tree.hpp"
 #include "check/wire_io.hpp"
 #include "ddbexport/arn.hpp"
-#include "ddbexport/context.hpp"
+#include "ddbexport/validate/context.hpp"
 #include "ddbexport/detail/number.hpp"
 #include "ddbexport/timestamp.hpp"
 

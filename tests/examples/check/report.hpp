@@ -10,11 +10,11 @@
 #include <string_view>
 #include <vector>
 
-#include "ddbexport/detail/json_escape.hpp"
-#include "ddbexport/diagnostic.hpp"
-#include "ddbexport/diagnostic_message.hpp"
+#include "ddbexport/json/detail/escape.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
+#include "ddbexport/validate/messages.hpp"
 #include "ddbexport/output.hpp"
-#include "ddbexport/rules.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 namespace ddbexport_check {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ddbexport/diagnostic.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
 #include "ddbexport/json/error_body.hpp"
 #include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ddbexport/detail/json_lexer.hpp"
+#include "ddbexport/json/detail/lexer.hpp"
 
 #ifndef DDBEXPORT_GOLDEN_DIR
 #error "DDBEXPORT_GOLDEN_DIR must name tests/golden"

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "ddbexport/rules.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 #ifndef DDBEXPORT_TESTS_DIR
 #error "DDBEXPORT_TESTS_DIR must name the tests/ source directory"

@@ -1,11 +1,11 @@
-#include "ddbexport/validate_response.hpp"
+#include "ddbexport/validate/response.hpp"
 
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "ddbexport/diagnostic_message.hpp"
+#include "ddbexport/validate/messages.hpp"
 
 using namespace ddbexport;
 

@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_DIAGNOSTIC_MESSAGE_HPP
-#define DDBEXPORT_DIAGNOSTIC_MESSAGE_HPP
+#ifndef DDBEXPORT_VALIDATE_MESSAGES_HPP
+#define DDBEXPORT_VALIDATE_MESSAGES_HPP
 
 // Turns a diagnostic into the service's own wording (RULES.md §3, §4). Kept
 // apart from the checks so that validating never formats text: messages are
@@ -10,9 +10,9 @@
 #include <string_view>
 
 #include "ddbexport/detail/ascii.hpp"
-#include "ddbexport/diagnostic.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
 #include "ddbexport/output.hpp"
-#include "ddbexport/rules.hpp"
+#include "ddbexport/validate/rules.hpp"
 #include "ddbexport/service_error.hpp"
 #include "ddbexport/timestamp.hpp"
 

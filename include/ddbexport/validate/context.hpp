@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_CONTEXT_HPP
-#define DDBEXPORT_CONTEXT_HPP
+#ifndef DDBEXPORT_VALIDATE_CONTEXT_HPP
+#define DDBEXPORT_VALIDATE_CONTEXT_HPP
 
 #include <array>
 #include <concepts>

@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_VALIDATE_HPP
-#define DDBEXPORT_VALIDATE_HPP
+#ifndef DDBEXPORT_VALIDATE_REQUEST_HPP
+#define DDBEXPORT_VALIDATE_REQUEST_HPP
 
 // Request validation: every rule of RULES.md §3 in the stage order of §5.
 // Pure and allocation-free: the validator reads the request and the caller's
@@ -11,15 +11,15 @@
 #include <string_view>
 
 #include "ddbexport/arn.hpp"
-#include "ddbexport/context.hpp"
+#include "ddbexport/validate/context.hpp"
 #include "ddbexport/detail/patterns.hpp"
 #include "ddbexport/detail/utf8.hpp"
-#include "ddbexport/diagnostic.hpp"
-#include "ddbexport/diagnostic_message.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
+#include "ddbexport/validate/messages.hpp"
 #include "ddbexport/enums.hpp"
 #include "ddbexport/request.hpp"
 #include "ddbexport/request_equality.hpp"
-#include "ddbexport/rules.hpp"
+#include "ddbexport/validate/rules.hpp"
 #include "ddbexport/timestamp.hpp"
 
 namespace ddbexport {

@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_DETAIL_JSON_LEXER_HPP
-#define DDBEXPORT_DETAIL_JSON_LEXER_HPP
+#ifndef DDBEXPORT_JSON_DETAIL_LEXER_HPP
+#define DDBEXPORT_JSON_DETAIL_LEXER_HPP
 
 /// Tokens of RFC 8259 JSON over a UTF-8 body, for the strict reader. Every
 /// function checks bounds itself and reports the byte offset of a problem;

@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_DETAIL_JSON_TYPE_MESSAGES_HPP
-#define DDBEXPORT_DETAIL_JSON_TYPE_MESSAGES_HPP
+#ifndef DDBEXPORT_JSON_DETAIL_TYPE_MESSAGES_HPP
+#define DDBEXPORT_JSON_DETAIL_TYPE_MESSAGES_HPP
 
 /// The W-TYPE texts (RULES.md §3.1): what Coral says when a known member has
 /// the wrong JSON type, one set per kind of member. Longs and integers are not

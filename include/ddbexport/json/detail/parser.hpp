@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_DETAIL_JSON_PARSER_HPP
-#define DDBEXPORT_DETAIL_JSON_PARSER_HPP
+#ifndef DDBEXPORT_JSON_DETAIL_PARSER_HPP
+#define DDBEXPORT_JSON_DETAIL_PARSER_HPP
 
 /// The strict reader's engine: one pass over the body, driven by the name
 /// tables of members.hpp. Recursion follows the JSON nesting and is cut off at
@@ -17,10 +17,10 @@
 
 #include "ddbexport/attribute_value.hpp"
 #include "ddbexport/detail/base64.hpp"
-#include "ddbexport/detail/json_lexer.hpp"
-#include "ddbexport/detail/json_type_messages.hpp"
+#include "ddbexport/json/detail/lexer.hpp"
+#include "ddbexport/json/detail/type_messages.hpp"
 #include "ddbexport/detail/number.hpp"
-#include "ddbexport/diagnostic.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
 #include "ddbexport/enums.hpp"
 #include "ddbexport/json/arena.hpp"
 #include "ddbexport/members.hpp"

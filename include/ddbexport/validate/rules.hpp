@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_RULES_HPP
-#define DDBEXPORT_RULES_HPP
+#ifndef DDBEXPORT_VALIDATE_RULES_HPP
+#define DDBEXPORT_VALIDATE_RULES_HPP
 
 #include <array>
 #include <cstdint>

@@ -13,11 +13,11 @@
 #include "ddbexport/detail/ascii.hpp"
 #include "ddbexport/detail/patterns.hpp"
 #include "ddbexport/detail/utf8.hpp"
-#include "ddbexport/diagnostic.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
 #include "ddbexport/enums.hpp"
 #include "ddbexport/export_description.hpp"
 #include "ddbexport/request.hpp"
-#include "ddbexport/rules.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 namespace ddbexport {
 

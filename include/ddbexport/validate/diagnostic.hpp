@@ -1,5 +1,5 @@
-#ifndef DDBEXPORT_DIAGNOSTIC_HPP
-#define DDBEXPORT_DIAGNOSTIC_HPP
+#ifndef DDBEXPORT_VALIDATE_DIAGNOSTIC_HPP
+#define DDBEXPORT_VALIDATE_DIAGNOSTIC_HPP
 
 #include <array>
 #include <cstddef>
@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "ddbexport/output.hpp"
-#include "ddbexport/rules.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 namespace ddbexport {
 
