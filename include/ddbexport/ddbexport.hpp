@@ -10,6 +10,8 @@
 #include "ddbexport/attribute_value.hpp"
 #include "ddbexport/request.hpp"
 #include "ddbexport/export_description.hpp"
+#include "ddbexport/describe_export.hpp"
+#include "ddbexport/list_exports.hpp"
 #include "ddbexport/continuous_backups.hpp"
 #include "ddbexport/service_error.hpp"
 #include "ddbexport/arn.hpp"
