@@ -1,0 +1,185 @@
+#ifndef DDBEXPORT_SERVICE_LIST_EXPORTS_HPP
+#define DDBEXPORT_SERVICE_LIST_EXPORTS_HPP
+
+/// ListExports (SERVICE.md §6): V-LIST-SHAPE, V-LIST-TOKEN, then a page of the
+/// scope's records (V-LIST-SCOPE, V-LIST-HORIZON) in V-LIST-ORDER, each as an
+/// ExportSummary (V-LIST-SUMMARY), with the stateless NextToken of §6.1.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ddbexport/detail/utf8.hpp"
+#include "ddbexport/json/arena.hpp"
+#include "ddbexport/json/detail/escape.hpp"
+#include "ddbexport/list_exports.hpp"
+#include "ddbexport/service/context.hpp"
+#include "ddbexport/service/detail/answer_frame.hpp"
+#include "ddbexport/service/detail/messages.hpp"
+#include "ddbexport/service/detail/operation_input.hpp"
+#include "ddbexport/service/export_table.hpp"
+#include "ddbexport/service/handled.hpp"
+#include "ddbexport/service/horizon.hpp"
+#include "ddbexport/service/next_token.hpp"
+#include "ddbexport/service/store.hpp"
+#include "ddbexport/validate/messages.hpp"
+
+namespace ddbexport::service {
+
+/// ListExportsInput's bounds: TableArn 1..1024, MaxResults 1..25 (ListExportsMaxLimit).
+inline constexpr std::size_t max_table_arn_length = 1024;
+inline constexpr std::int32_t max_list_results = 25;
+/// V-LIST-PAGE (chosen): without MaxResults, the maximum.
+inline constexpr std::int32_t default_list_results = max_list_results;
+
+namespace detail {
+
+/// V-LIST-SHAPE's combined message, or nothing when the input is in range.
+[[nodiscard]] inline std::optional<std::string> list_shape_message(const list_exports_request& input) {
+  struct item {
+    std::string value;
+    std::string_view path;
+    std::string_view constraint;
+  };
+  std::vector<item> items;
+  if (input.table_arn) {
+    const std::size_t n = ddbexport::detail::code_point_count(*input.table_arn);
+    if (n < 1) items.push_back({std::string{*input.table_arn}, "tableArn", "Member must have length greater than or equal to 1"});
+    if (n > max_table_arn_length)
+      items.push_back({std::string{*input.table_arn}, "tableArn", "Member must have length less than or equal to 1024"});
+  }
+  if (input.max_results) {
+    const std::string value = std::to_string(*input.max_results);
+    if (*input.max_results < 1) items.push_back({value, "maxResults", "Member must have value greater than or equal to 1"});
+    if (*input.max_results > max_list_results)
+      items.push_back({value, "maxResults", "Member must have value less than or equal to 25"});
+  }
+  if (items.empty()) return std::nullopt;
+  return render([&](auto& out) {
+    write_validation_count(items.size(), out);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i != 0) out.write("; ");
+      out.write("Value '");
+      out.write(items[i].value);
+      out.write("' at '");
+      out.write(items[i].path);
+      out.write("' failed to satisfy constraint: ");
+      out.write(items[i].constraint);
+    }
+  });
+}
+
+/// V-LIST-OUT: `{"ExportSummaries":[…]}`, plus NextToken when one is due.
+template <text_output Out>
+void write_list_output(const list_exports_response& response, Out& out) {
+  using ddbexport::detail::write_json_string;
+  out.write("{\"ExportSummaries\":[");
+  const auto summaries = response.export_summaries.value_or(std::span<const export_summary>{});
+  for (std::size_t i = 0; i < summaries.size(); ++i) {
+    const export_summary& s = summaries[i];
+    out.write(i == 0 ? std::string_view{"{"} : std::string_view{",{"});
+    bool first = true;
+    const auto member = [&](std::string_view name, std::string_view value) {
+      out.write(first ? std::string_view{"\""} : std::string_view{",\""});
+      first = false;
+      out.write(name);
+      out.write("\":");
+      write_json_string(out, value);
+    };
+    if (s.export_arn) member("ExportArn", *s.export_arn);
+    if (s.export_status) member("ExportStatus", s.export_status->text());
+    if (s.export_type) member("ExportType", s.export_type->text());
+    out.write("}");
+  }
+  out.write("]");
+  if (response.next_token) {
+    out.write(",\"NextToken\":");
+    write_json_string(out, *response.next_token);
+  }
+  out.write("}");
+}
+
+}  // namespace detail
+
+template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
+handled list_exports(const detail::answer_frame& frame, std::string_view body,
+                     const service_context<Tables, Random, Facts>& context, const Store& store) {
+  if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
+  json::owning_arena storage{body.size()};
+  list_exports_request input;
+  if (const auto read = detail::read_input(body, input, storage); !read.ok())
+    return handled::answered(detail::deserialization_answer(frame, *read.error));
+  if (auto message = detail::list_shape_message(input))
+    return handled::answered(frame.error(error_kind::validation, *message));
+
+  std::optional<next_token_position> position;
+  if (input.next_token) {
+    position = decode_next_token(*input.next_token);
+    if (!position)
+      return handled::answered(frame.error(
+          error_kind::validation, "Invalid Request: Provided nextToken is invalid: " + std::string{*input.next_token}));
+  }
+
+  const auto page = [&](const std::vector<export_summary>& summaries, std::optional<std::string_view> next_token) {
+    list_exports_response response;
+    response.export_summaries = std::span<const export_summary>{summaries};
+    response.next_token = next_token;
+    return handled::answered(frame.make(200, detail::render([&](auto& out) { detail::write_list_output(response, out); })));
+  };
+
+  list_query query;
+  query.scope = store_scope{*context.caller_account_id, context.region};
+  std::optional<std::string> table_id;
+  if (input.table_arn) {
+    if (!context.tables) return handled::refused({usage_problem::missing_fact, "the table lookup"});
+    const auto table = context.tables->find(*input.table_arn);
+    // V-LIST-SCOPE: no such table (deleted, never made) lists nothing.
+    if (!table) return page({}, std::nullopt);
+    if (!table->table_id) return handled::refused({usage_problem::missing_fact, "the table's TableId"});
+    table_id = std::string{*table->table_id};
+    query.table_id = *table_id;
+    // A token of another table continues nothing here (DDB-EXPORT-006).
+    const std::string_view resource = table_resource(*input.table_arn);
+    if (position && position->table_name() != resource.substr(0, resource.find('/'))) return page({}, std::nullopt);
+  }
+  if (position) query.before = position->resource;
+
+  const auto size = static_cast<std::size_t>(input.max_results.value_or(default_list_results));
+  // Copies: the store's views last only as long as its callback.
+  struct listed {
+    std::string export_arn, export_status, export_type;
+  };
+  std::vector<listed> rows;
+  bool more = false;
+  store.list(query, [&](const list_entry& entry) {
+    // The store may ignore the query's filters; they are the service's rules.
+    if (query.table_id && entry.table_id != *query.table_id) return true;
+    if (query.before && !(table_resource(entry.export_arn) < *query.before)) return true;
+    if (past_horizon(entry.start_time, *context.now)) return true;
+    if (rows.size() == size) {
+      more = true;
+      return false;
+    }
+    // V-LIST-SUMMARY: a default export lists as FULL_EXPORT (ALT).
+    rows.push_back({std::string{entry.export_arn}, std::string{entry.export_status.text()},
+                    std::string{entry.export_type ? entry.export_type->text() : to_wire(export_type::full_export)}});
+    return true;
+  });
+  std::vector<export_summary> summaries;
+  summaries.reserve(rows.size());
+  for (const auto& row : rows)
+    summaries.push_back({row.export_arn, export_status_value::from_text(row.export_status),
+                         export_type_value::from_text(row.export_type)});
+  std::string token;
+  if (more) {
+    container_output<std::string> out{token};
+    write_next_token(rows.back().export_arn, out);
+  }
+  return page(summaries, more ? std::optional<std::string_view>{token} : std::nullopt);
+}
+
+}  // namespace ddbexport::service
+
+#endif
