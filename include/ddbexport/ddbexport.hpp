@@ -19,6 +19,7 @@
 #include "ddbexport/client_token.hpp"
 #include "ddbexport/request_equality.hpp"
 #include "ddbexport/validate/validate.hpp"
+#include "ddbexport/service/service.hpp"
 
 #include "ddbexport/fwd.hpp"
 #include "ddbexport/serialize.hpp"

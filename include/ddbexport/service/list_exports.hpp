@@ -163,8 +163,10 @@ handled list_exports(const detail::answer_frame& frame, std::string_view body,
       return false;
     }
     // V-LIST-SUMMARY: a default export lists as FULL_EXPORT (ALT).
-    rows.push_back({std::string{entry.export_arn}, std::string{entry.export_status.text()},
-                    std::string{entry.export_type ? entry.export_type->text() : to_wire(export_type::full_export)}});
+    listed row{std::string{entry.export_arn}, std::string{entry.export_status.text()},
+               std::string{to_wire(export_type::full_export)}};
+    if (entry.export_type) row.export_type = entry.export_type->text();
+    rows.push_back(std::move(row));
     return true;
   });
   std::vector<export_summary> summaries;

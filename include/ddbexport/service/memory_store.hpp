@@ -136,10 +136,12 @@ class memory_store {
     for (const auto& [arn, r] : scope->second) {
       if (query.table_id && r->table_id != *query.table_id) continue;
       if (query.before && !(table_resource(arn) < *query.before)) continue;
-      const list_entry entry{r->export_arn, export_status_value::from_text(r->status),
-                             r->export_type ? std::optional{export_type_value::from_text(*r->export_type)}
-                                            : std::nullopt,
-                             r->table_id, r->start_time};
+      list_entry entry;
+      entry.export_arn = r->export_arn;
+      entry.export_status = export_status_value::from_text(r->status);
+      if (r->export_type) entry.export_type = export_type_value::from_text(*r->export_type);
+      entry.table_id = r->table_id;
+      entry.start_time = r->start_time;
       if (!f(entry)) return;
     }
   }
