@@ -466,76 +466,100 @@ void report_overlong_line(const data_line_context& c, Sink& sink) {
                {{"why", why}});
 }
 
-/// Reads one line (without its LF) and reports its §7.5 findings to `sink`
-/// in table order. `out` views `line` and `storage`
-/// (line_storage_bytes(line.size()) always suffices).
+/// Reads lines one after another, keeping its working memory (the parsed
+/// text, the top-level members) from one line to the next, so a data file's
+/// millions of lines cost no allocation each once the largest was seen.
+class data_line_reader {
+ public:
+  /// Reads one line (without its LF) and reports its §7.5 findings to `sink`
+  /// in table order. `out` views `line` and `storage`
+  /// (line_storage_bytes(line.size()) always suffices).
+  template <finding_sink Sink>
+  data_line_status read(std::string_view line, data_line& out, json::arena& storage, const data_line_context& c,
+                        Sink& sink) {
+    out = data_line{};
+    data_line_status status;
+    detail::line_judge<Sink> judge{c, sink};
+    if (line.size() > c.limits.data_line_bytes) {
+      report_overlong_line(c, sink);
+      return status;
+    }
+    top_.clear();
+    problems_.clear();
+    bool converted = true;
+    auto note = [&](const std::string& path, std::string_view why) { problems_.emplace_back(path, std::string{why}); };
+    if (c.format.format == export_format::ion) {
+      detail::ion_line_reader reader{line, storage, c.limits.depth};
+      if (!reader.read(fields_)) {
+        const auto& p = reader.problem();
+        judge.report(p.type ? rule::ion_type : rule::ion_syntax, p.offset, {}, {{"why", p.why}});
+        return status;
+      }
+      for (const auto& f : fields_) {
+        detail::top_member t{f.name, f.name_offset, f.value.kind == attribute_kind::m, f.value.map(), std::nullopt};
+        const auto map = f.value.map();
+        if (t.object && map.size() == 1 && map[0].key == write_time_name && map[0].value.kind == attribute_kind::n &&
+            detail::is_unsigned_digits(map[0].value.scalar))
+          t.micros = map[0].value.scalar;
+        top_.push_back(t);
+      }
+    } else {
+      if (!doc_.parse(line, c.limits.depth)) {
+        judge.report(rule::line_json, doc_.problem().offset, {}, {{"why", doc_.problem().why}});
+        return status;
+      }
+      detail::json_values values{doc_, storage, note};
+      doc_.for_each_child(0, [&](std::size_t child) {
+        const auto& n = doc_[child];
+        detail::top_member t{n.name, n.name_offset, n.kind == detail::json_kind::object, {}, std::nullopt};
+        if (n.name == slot_name(line_slot::metadata) && t.object && n.count == 1) {
+          t.micros = micros_of(child);
+        } else if (t.object) {
+          path_.reset(n.name);
+          converted = values.map(child, t.map, path_) && converted;
+        }
+        top_.push_back(t);
+      });
+    }
+    status.syntax = true;
+    if (!judge.shape(top_, out)) return status;
+    status.shape = true;
+    status.change = judge.view(out);
+    const bool names = judge.names(out);
+    for (const auto& problem : problems_)
+      judge.report(rule::av, std::nullopt, problem.first, {{"path", problem.first}, {"why", problem.second}});
+    const bool values = judge.values(out) && converted;
+    status.values = names && values;
+    if (status.values) judge.record(out);
+    return status;
+  }
+
+ private:
+  /// Metadata's digits when it is exactly {"WriteTimestampMicros":{"N":"<digits>"}}.
+  [[nodiscard]] std::optional<std::string_view> micros_of(std::size_t metadata) const {
+    const std::size_t wts = doc_.member(metadata, write_time_name);
+    if (wts == detail::json_document::npos || doc_[wts].kind != detail::json_kind::object || doc_[wts].count != 1)
+      return std::nullopt;
+    const std::size_t number = doc_.member(wts, wire_name(attribute_kind::n));
+    if (number == detail::json_document::npos || doc_[number].kind != detail::json_kind::string || doc_[number].escaped ||
+        !detail::is_unsigned_digits(doc_[number].text))
+      return std::nullopt;
+    return doc_[number].text;
+  }
+
+  detail::json_document doc_;
+  std::vector<detail::ion_field> fields_;
+  std::vector<detail::top_member> top_;
+  std::vector<std::pair<std::string, std::string>> problems_;
+  detail::value_path path_;
+};
+
+/// One line with a reader of its own (see data_line_reader).
 template <finding_sink Sink>
 data_line_status read_data_line(std::string_view line, data_line& out, json::arena& storage, const data_line_context& c,
                                 Sink& sink) {
-  out = data_line{};
-  data_line_status status;
-  detail::line_judge<Sink> judge{c, sink};
-  if (line.size() > c.limits.data_line_bytes) {
-    report_overlong_line(c, sink);
-    return status;
-  }
-  std::vector<detail::top_member> top;
-  bool converted = true;
-  std::vector<std::pair<std::string, std::string>> conversion_problems;
-  auto note = [&](const std::string& path, std::string_view why) { conversion_problems.emplace_back(path, why); };
-  if (c.format.format == export_format::ion) {
-    std::vector<detail::ion_field> fields;
-    detail::ion_line_reader reader{line, storage, c.limits.depth};
-    if (!reader.read(fields)) {
-      const auto& p = reader.problem();
-      judge.report(p.type ? rule::ion_type : rule::ion_syntax, p.offset, {}, {{"why", p.why}});
-      return status;
-    }
-    for (const auto& f : fields) {
-      detail::top_member t{f.name, f.name_offset, f.value.kind == attribute_kind::m, f.value.map(), std::nullopt};
-      const auto map = f.value.map();
-      if (t.object && map.size() == 1 && map[0].key == write_time_name && map[0].value.kind == attribute_kind::n &&
-          detail::is_unsigned_digits(map[0].value.scalar))
-        t.micros = map[0].value.scalar;
-      top.push_back(t);
-    }
-  } else {
-    detail::json_document doc;
-    if (!doc.parse(line, c.limits.depth)) {
-      judge.report(rule::line_json, doc.problem().offset, {}, {{"why", doc.problem().why}});
-      return status;
-    }
-    detail::json_values values{doc, storage, note};
-    detail::value_path path;
-    doc.for_each_child(0, [&](std::size_t child) {
-      const auto& n = doc[child];
-      detail::top_member t{n.name, n.name_offset, n.kind == detail::json_kind::object, {}, std::nullopt};
-      if (n.name == slot_name(line_slot::metadata) && t.object && n.count == 1) {
-        // Exactly {"WriteTimestampMicros":{"N":"<digits>"}}.
-        const std::size_t wts = doc.member(child, write_time_name);
-        const std::size_t number = wts == detail::json_document::npos ? wts : doc.member(wts, wire_name(attribute_kind::n));
-        if (number != detail::json_document::npos && doc[wts].kind == detail::json_kind::object && doc[wts].count == 1 &&
-            doc[number].kind == detail::json_kind::string && !doc[number].escaped &&
-            detail::is_unsigned_digits(doc[number].text))
-          t.micros = doc[number].text;
-      } else if (t.object) {
-        path.reset(n.name);
-        converted = values.map(child, t.map, path) && converted;
-      }
-      top.push_back(t);
-    });
-  }
-  status.syntax = true;
-  if (!judge.shape(top, out)) return status;
-  status.shape = true;
-  status.change = judge.view(out);
-  const bool names = judge.names(out);
-  for (const auto& [path, why] : conversion_problems)
-    judge.report(rule::av, std::nullopt, path, {{"path", path}, {"why", why}});
-  const bool values = judge.values(out) && converted;
-  status.values = names && values;
-  if (status.values) judge.record(out);
-  return status;
+  data_line_reader reader;
+  return reader.read(line, out, storage, c, sink);
 }
 
 }  // namespace ddbexport::artifacts

@@ -65,6 +65,17 @@ constexpr void for_each_files_member(F&& f) {
   std::apply([&](const auto&... m) { (f(m), ...); }, files_members);
 }
 
+/// A member's name, by its field.
+template <class Field>
+[[nodiscard]] constexpr std::string_view files_name(Field files_entry::*field) noexcept {
+  std::string_view name;
+  for_each_files_member([&](const auto& m) {
+    if constexpr (std::is_same_v<decltype(m.field), Field files_entry::*>)
+      if (m.field == field) name = m.name;
+  });
+  return name;
+}
+
 /// One line with its LF (§4): compact, members in order.
 template <text_output Out>
 constexpr void write_files_line(const files_entry& e, Out& out) {
@@ -238,11 +249,17 @@ files_manifest_status read_files_manifest(std::string_view text, json::arena& st
         line_finding(rule::files_unknown, info.number, info.offset + doc[child].name_offset, doc[child].name,
                      {{"n", n}, {"m", doc[child].name}});
     });
-    if (const std::size_t etag = doc.member(0, "etag"); etag != detail::json_document::npos && doc[etag].kind == detail::json_kind::string) {
+    const auto string_member = [&](std::string_view name) {
+      const std::size_t node = doc.member(0, name);
+      return node != detail::json_document::npos && doc[node].kind == detail::json_kind::string ? node : detail::json_document::npos;
+    };
+    const std::string_view etag_name = files_name(&files_entry::etag);
+    if (const std::size_t etag = string_member(etag_name); etag != detail::json_document::npos) {
       line.etag_form = parse_etag(strip_etag_quotes(line.value.etag)).has_value();
-      if (!line.etag_form) line_finding(rule::etag_form, info.number, info.offset + doc[etag].offset, "etag", {{"n", n}, {"v", line.value.etag}});
+      if (!line.etag_form)
+        line_finding(rule::etag_form, info.number, info.offset + doc[etag].offset, etag_name, {{"n", n}, {"v", line.value.etag}});
     }
-    if (const std::size_t k = doc.member(0, "dataFileS3Key"); k != detail::json_document::npos && doc[k].kind == detail::json_kind::string)
+    if (string_member(files_name(&files_entry::data_file_s3_key)) != detail::json_document::npos)
       line.data_file_s3_key = line.value.data_file_s3_key;
     if (line.entry) ++status.entries;
     on_line(static_cast<const files_line&>(line));
