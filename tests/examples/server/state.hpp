@@ -22,7 +22,7 @@
 #include "ddbexport/detail/patterns.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/timestamp.hpp"
-#include "server/md5.hpp"
+#include "server/uuid_v3.hpp"
 
 namespace ddbexport_server {
 
