@@ -11,11 +11,10 @@
 #include "ddbexport/arn.hpp"
 #include "ddbexport/describe_export.hpp"
 #include "ddbexport/detail/utf8.hpp"
-#include "ddbexport/json/arena.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/messages.hpp"
-#include "ddbexport/service/detail/operation_input.hpp"
+#include "ddbexport/service/detail/prelude.hpp"
 #include "ddbexport/service/export_table.hpp"
 #include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/horizon.hpp"
@@ -93,14 +92,9 @@ namespace detail {
 }  // namespace detail
 
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
-handled describe_export(const detail::answer_frame& frame, std::string_view body,
+handled describe_export(const detail::answer_frame& frame, const describe_export_request& input,
                         const service_context<Tables, Random, Facts>& context, const Store& store) {
   if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
-  json::owning_arena storage{body.size()};
-  describe_export_request input;
-  if (const auto read = detail::read_input(body, input, storage); !read.ok())
-    return handled::answered(detail::deserialization_answer(frame, *read.error));
-
   constexpr std::string_view invalid_arn = "Invalid Export ARN";
   switch (check_export_arn(input.export_arn, context.effective_partition(), context.region,
                            *context.caller_account_id)) {

@@ -13,13 +13,12 @@
 #include <string>
 #include <string_view>
 
-#include "ddbexport/json/arena.hpp"
-#include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/blocking.hpp"
 #include "ddbexport/service/detail/messages.hpp"
+#include "ddbexport/service/detail/prelude.hpp"
 #include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/new_export.hpp"
 #include "ddbexport/service/random.hpp"
@@ -42,25 +41,12 @@ namespace detail {
   return frame.make(200, render([&](auto& out) { json::write_response(export_response{description}, out); }));
 }
 
-/// The facts every operation needs (§1.3), as a usage error when one is missing.
-template <class Context>
-[[nodiscard]] constexpr std::optional<usage_error> missing_common_fact(const Context& context) noexcept {
-  if (!context.now) return usage_error{usage_problem::missing_fact, "Now"};
-  if (!context.caller_account_id) return usage_error{usage_problem::missing_fact, "CallerAccountId"};
-  if (context.region.empty()) return usage_error{usage_problem::missing_fact, "Region"};
-  return std::nullopt;
-}
-
 }  // namespace detail
 
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
-handled export_table_to_point_in_time(const detail::answer_frame& frame, std::string_view body,
+handled export_table_to_point_in_time(const detail::answer_frame& frame, const export_request& request,
                                       const service_context<Tables, Random, Facts>& context, Store& store) {
   if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
-  json::owning_arena storage{body.size()};
-  export_request request;
-  if (const auto read = json::read_request(body, request, storage); !read.ok())
-    return handled::answered(detail::deserialization_answer(frame, *read.error));
 
   // V-TABLE-LOOKUP: by the TableArn exactly as sent.
   std::optional<table_facts> table;

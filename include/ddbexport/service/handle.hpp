@@ -15,6 +15,8 @@
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/json_syntax.hpp"
 #include "ddbexport/service/detail/messages.hpp"
+#include "ddbexport/service/detail/prelude.hpp"
+#include "ddbexport/json/arena.hpp"
 #include "ddbexport/service/error_body.hpp"
 #include "ddbexport/service/export_table.hpp"
 #include "ddbexport/service/handled.hpp"
@@ -86,12 +88,21 @@ handled handle(const http_request& request, const service_context<Tables, Random
   if (!op) return handled::answered(frame.error(unknown_operation_type, 400, std::nullopt));
   // 6. V-EMPTY.
   if (!has_body) return handled::answered(frame.error(error_kind::serialization, std::nullopt));
-  // 7. The operation.
+  // 7. The operation, on its input read by stage D (the views need `storage`).
+  json::owning_arena storage{request.body.size()};
+  const auto run = [&]<class Input>(Input input, auto&& operation) {
+    if (auto stop = detail::prelude(frame, request.body, input, storage)) return std::move(*stop);
+    return operation(std::as_const(input));
+  };
   switch (*op) {
     case operation::export_table_to_point_in_time:
-      return export_table_to_point_in_time(frame, request.body, context, store);
-    case operation::describe_export: return describe_export(frame, request.body, context, std::as_const(store));
-    case operation::list_exports: return list_exports(frame, request.body, context, std::as_const(store));
+      return run(export_request{}, [&](const export_request& r) { return export_table_to_point_in_time(frame, r, context, store); });
+    case operation::describe_export:
+      return run(describe_export_request{},
+                 [&](const describe_export_request& r) { return describe_export(frame, r, context, std::as_const(store)); });
+    case operation::list_exports:
+      return run(list_exports_request{},
+                 [&](const list_exports_request& r) { return list_exports(frame, r, context, std::as_const(store)); });
   }
   return handled::refused({usage_problem::library_bug, "unknown operation"});
 }

@@ -12,13 +12,12 @@
 #include <vector>
 
 #include "ddbexport/detail/utf8.hpp"
-#include "ddbexport/json/arena.hpp"
 #include "ddbexport/json/detail/escape.hpp"
 #include "ddbexport/list_exports.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/messages.hpp"
-#include "ddbexport/service/detail/operation_input.hpp"
+#include "ddbexport/service/detail/prelude.hpp"
 #include "ddbexport/service/export_table.hpp"
 #include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/horizon.hpp"
@@ -104,13 +103,9 @@ void write_list_output(const list_exports_response& response, Out& out) {
 }  // namespace detail
 
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
-handled list_exports(const detail::answer_frame& frame, std::string_view body,
+handled list_exports(const detail::answer_frame& frame, const list_exports_request& input,
                      const service_context<Tables, Random, Facts>& context, const Store& store) {
   if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
-  json::owning_arena storage{body.size()};
-  list_exports_request input;
-  if (const auto read = detail::read_input(body, input, storage); !read.ok())
-    return handled::answered(detail::deserialization_answer(frame, *read.error));
   if (auto message = detail::list_shape_message(input))
     return handled::answered(frame.error(error_kind::validation, *message));
 

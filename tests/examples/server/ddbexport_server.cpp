@@ -25,7 +25,8 @@
 #include <thread>
 #include <vector>
 
-#include "ddbexport/service/service.hpp"
+#include "ddbexport/service/handle.hpp"
+#include "ddbexport/service/memory_store.hpp"
 #include "ddbexport/version.hpp"
 #include "server/http_host.hpp"
 #include "server/journal.hpp"
@@ -271,8 +272,8 @@ int main(int argc, char** argv) {
     if (over_limit && state) state->close_after = state->unread_body = true;
     service_endpoint.serve(req, res, body, over_limit);
   });
-  server.set_post_routing_handler([&](const httplib::Request&, httplib::Response& res) {
-    server.finish_headers(res, [&] { return service_endpoint.request_id(); });
+  server.set_post_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    server.finish_headers(req, res, [&] { return service_endpoint.request_id(); });
   });
 
   const bool bound = opts.port == 0 ? server.bind_to_any_port(opts.host) > 0 : server.bind_to_port(opts.host, opts.port);

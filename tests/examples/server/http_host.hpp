@@ -30,6 +30,7 @@
 #include <string_view>
 
 #include "ddbexport/detail/crc32.hpp"
+#include "ddbexport/service/handle.hpp"
 #include "ddbexport/timestamp.hpp"
 
 namespace ddbexport_server {
@@ -165,9 +166,21 @@ class host_server : public httplib::Server {
   /// too): the connection header, Date, Server, Content-Length, and the
   /// V-HEADERS of an answer the core did not make. `request_id` gives one.
   template <class RequestId>
-  void finish_headers(httplib::Response& res, RequestId&& request_id) const {
+  void finish_headers(const httplib::Request& req, httplib::Response& res, RequestId&& request_id) const {
     exchange_state* state = current_exchange;
     const socket_stream* stream = current_stream;
+    if (state && !state->core_answered) {
+      // httplib answered by itself: a request it could not parse. Its headers
+      // may still be in the stream, so this connection is done. A request line
+      // whose method httplib does not know is still not POST: V-METHOD's page.
+      state->close_after = true;
+      if (res.status == 400 && !req.method.empty() && req.method.find_first_of(" \r\n") == std::string::npos &&
+          !known_method(req.method)) {
+        res.status = 404;
+        res.body = std::string{ddbexport::service::unknown_operation_page};
+        state->omit_content_type = true;
+      }
+    }
     // Stopping: the last request already received is told the connection closes.
     const bool closing = res.get_header_value("Connection") == "close" || (state && state->close_after) ||
                          (stopping_ && (!stream || !stream->has_pending()));
@@ -252,6 +265,12 @@ class host_server : public httplib::Server {
   }
 
   std::atomic<bool> stopping_{false};
+  static bool known_method(const std::string& m) {
+    for (std::string_view k : {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"})
+      if (m == k) return true;
+    return false;
+  }
+
   static inline thread_local const socket_stream* current_stream = nullptr;
 };
 

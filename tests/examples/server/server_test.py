@@ -246,6 +246,12 @@ class Wire(unittest.TestCase):
             self.assertEqual(header(headers, "x-amz-crc32"), "3552371480")
         status, headers, body = self.server.exchange(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         self.assertEqual((status, body), (200, b"healthy: dynamodb.us-east-1.amazonaws.com "))
+        # A method httplib itself does not know is not POST either; that connection then closes.
+        status, headers, body = self.server.exchange(b"BREW / HTTP/1.1\r\nHost: x\r\n\r\n")
+        self.assertEqual((status, body), (404, b"<UnknownOperationException/>\n"))
+        self.assertIsNone(header(headers, "content-type"))
+        self.assertEqual(header(headers, "connection"), "close")
+        self.assertRegex(header(headers, "x-amzn-requestid"), r"^[0-9A-V]{52}$")
 
     def test_keep_alive_serves_many_requests_on_one_connection(self):
         conn = self.server.connect()

@@ -1,0 +1,46 @@
+#ifndef DDBEXPORT_SERVICE_DETAIL_PRELUDE_HPP
+#define DDBEXPORT_SERVICE_DETAIL_PRELUDE_HPP
+
+/// What every operation does first: read the body (stage D), answering a
+/// SerializationException when it does not read; and, in the operation, check
+/// the facts all three need (§1.3).
+
+#include <optional>
+#include <string_view>
+
+#include "ddbexport/json/arena.hpp"
+#include "ddbexport/json/reader.hpp"
+#include "ddbexport/request.hpp"
+#include "ddbexport/service/detail/answer_frame.hpp"
+#include "ddbexport/service/detail/messages.hpp"
+#include "ddbexport/service/detail/operation_input.hpp"
+#include "ddbexport/service/handled.hpp"
+#include "ddbexport/service/usage_error.hpp"
+
+namespace ddbexport::service::detail {
+
+/// The facts every operation needs, as a usage error when one is missing.
+template <class Context>
+[[nodiscard]] constexpr std::optional<usage_error> missing_common_fact(const Context& context) noexcept {
+  if (!context.now) return usage_error{usage_problem::missing_fact, "Now"};
+  if (!context.caller_account_id) return usage_error{usage_problem::missing_fact, "CallerAccountId"};
+  if (context.region.empty()) return usage_error{usage_problem::missing_fact, "Region"};
+  return std::nullopt;
+}
+
+[[nodiscard]] inline json::read_result read_input(std::string_view body, export_request& out, json::arena& storage) {
+  return json::read_request(body, out, storage);
+}
+
+/// The answer when the body does not read as the operation's input.
+template <class Input>
+[[nodiscard]] std::optional<handled> prelude(const answer_frame& frame, std::string_view body, Input& input,
+                                             json::arena& storage) {
+  if (const auto read = read_input(body, input, storage); !read.ok())
+    return handled::answered(deserialization_answer(frame, *read.error));
+  return std::nullopt;
+}
+
+}  // namespace ddbexport::service::detail
+
+#endif
