@@ -6,17 +6,19 @@
 /// request target (path, query) is never looked at; SigV4 (step 5) is the
 /// host's business. No I/O: the host passes what arrived and sends what returns.
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "ddbexport/json/arena.hpp"
+#include "ddbexport/json/reader.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/service/describe_export.hpp"
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/json_syntax.hpp"
 #include "ddbexport/service/detail/messages.hpp"
 #include "ddbexport/service/detail/prelude.hpp"
-#include "ddbexport/json/arena.hpp"
 #include "ddbexport/service/error_body.hpp"
 #include "ddbexport/service/export_table.hpp"
 #include "ddbexport/service/handled.hpp"
@@ -89,7 +91,9 @@ handled handle(const http_request& request, const service_context<Tables, Random
   // 6. V-EMPTY.
   if (!has_body) return handled::answered(frame.error(error_kind::serialization, std::nullopt));
   // 7. The operation, on its input read by stage D (the views need `storage`).
-  json::owning_arena storage{request.body.size()};
+  // A body over the reader's limit fails W-LIMIT before the reader stores
+  // anything, so storage for the limit suffices (not 32 bytes per body byte).
+  json::owning_arena storage{std::min(request.body.size(), json::default_max_body_bytes)};
   const auto run = [&]<class Input>(Input input, auto&& operation) {
     if (auto stop = detail::prelude(frame, request.body, input, storage)) return std::move(*stop);
     return operation(std::as_const(input));

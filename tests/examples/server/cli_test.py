@@ -35,11 +35,17 @@ def main():
         print(f"expected one tested cli block, found {len(blocks)}")
         return 1
     with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.Popen([SERVER, "--port", "0", "--complete-after", "2", "--store", os.path.join(tmp, "e.jsonl")],
+        # The README's --complete-after 2 and sleep 3, stretched so that a loaded
+        # machine (each CLI call starts a Python) still sees IN_PROGRESS first.
+        proc = subprocess.Popen([SERVER, "--port", "0", "--complete-after", "8", "--store", os.path.join(tmp, "e.jsonl")],
                                 stdout=subprocess.PIPE, text=True)
         try:
             endpoint = re.fullmatch(r"listening on (http://\S+)\n", proc.stdout.readline()).group(1)
             script = "set -euo pipefail\n" + blocks[0].replace("http://127.0.0.1:8000", endpoint)
+            if "sleep 3 " not in script:
+                print("the README's block no longer waits with `sleep 3`")
+                return 1
+            script = script.replace("sleep 3 ", "sleep 9 ")
             # Debian's CLI first, whatever else is on PATH; no user configuration.
             env = dict(os.environ, PATH="/usr/bin:/bin:" + os.environ.get("PATH", ""), HOME=tmp,
                        AWS_CONFIG_FILE=os.path.join(tmp, "config"), AWS_SHARED_CREDENTIALS_FILE=os.path.join(tmp, "creds"),

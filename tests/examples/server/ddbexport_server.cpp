@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -280,13 +281,33 @@ int main(int argc, char** argv) {
   if (!bound) return start_error("cannot listen on " + opts.host + " port " + std::to_string(opts.port));
   std::cout << "listening on http://" << bound_address(server.listening_socket()) << std::endl;
 
+  // httplib's stop() does nothing until listen has begun, so a signal that
+  // comes right after the listening line waits for it. `finished` (under the
+  // mutex) keeps the thread off the server once main is done with it.
+  std::mutex stop_mutex;
+  bool finished = false;
   std::thread signal_thread{[&] {
     int received = 0;
     sigwait(&stop_signals, &received);
     server.begin_stop();
+    for (;;) {
+      {
+        std::lock_guard lock{stop_mutex};
+        if (finished) return;
+        if (server.is_running()) {
+          server.stop();
+          return;
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }};
   signal_thread.detach();
   const bool listened = server.listen_after_bind();
+  {
+    std::lock_guard lock{stop_mutex};
+    finished = true;
+  }
   std::cout.flush();
   // A stop always ends in listen_after_bind returning; anything else is a failure to listen.
   return listened || server.stopping() ? 0 : 2;

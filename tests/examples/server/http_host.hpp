@@ -154,11 +154,9 @@ class host_server : public httplib::Server {
   static constexpr int keep_alive_ms = 60'000;
   static constexpr int poll_slice_ms = 100;
 
-  /// No new connection or request from now on; the answers in flight go out.
-  void begin_stop() {
-    stopping_ = true;
-    stop();
-  }
+  /// No new request from now on; the answers in flight go out. The caller
+  /// then stops the accept loop (stop(), once listen is running).
+  void begin_stop() noexcept { stopping_ = true; }
   [[nodiscard]] bool stopping() const noexcept { return stopping_; }
   [[nodiscard]] int listening_socket() const noexcept { return svr_sock_; }
 
