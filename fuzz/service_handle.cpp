@@ -46,7 +46,7 @@ struct tables {
   }
 };
 
-struct facts {
+struct fuzz_facts {
   bucket_facts bucket(std::string_view name) const {
     return name == "gone" ? bucket_facts{"123456789012", true} : bucket_facts{"123456789012", false};
   }
@@ -89,9 +89,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const http_request request{methods[shape & 7], headers, body, (shape & 0x80) != 0 && (shape & 0x18) == 0};
 
   tables t{from_epoch_ms(clock_ms)};
-  const facts f;
+  const fuzz_facts f;
   counter_bytes random{static_cast<std::uint8_t>(step)};
-  service_context<tables, counter_bytes, facts> context{from_epoch_ms(clock_ms), &random, "us-east-1", std::nullopt,
+  service_context<tables, counter_bytes, fuzz_facts> context{from_epoch_ms(clock_ms), &random, "us-east-1", std::nullopt,
                                                         "123456789012", &t, &f};
   const handled h = handle(request, context, *store);
   DDBEXPORT_FUZZ_CHECK(h.answer.has_value() && !h.usage);
@@ -115,9 +115,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
       json::owning_arena storage{a.body.size()};
       export_response response;
-      DDBEXPORT_FUZZ_CHECK(json::read_response(a.body, response, storage, fuzz::fuzz_limits).ok());
+      DDBEXPORT_FUZZ_CHECK(json::read(a.body, response, storage, fuzz::fuzz_limits).ok());
       count_sink sink;
-      DDBEXPORT_FUZZ_CHECK(validate_response(response, sink).valid());
+      DDBEXPORT_FUZZ_CHECK(validate(response, response_context{}, sink).valid());
     }
   }
   if (a.recorded_export_arn) accepted.push_back(*a.recorded_export_arn);

@@ -10,7 +10,6 @@
 
 #include "ddbexport/arn.hpp"
 #include "ddbexport/describe_export.hpp"
-#include "ddbexport/detail/utf8.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/messages.hpp"
@@ -20,35 +19,31 @@
 #include "ddbexport/service/horizon.hpp"
 #include "ddbexport/service/store.hpp"
 #include "ddbexport/service_error.hpp"
-#include "ddbexport/validate/diagnostic.hpp"
-#include "ddbexport/validate/messages.hpp"
+#include "ddbexport/validate/context.hpp"
+#include "ddbexport/validate/inputs.hpp"
+#include "ddbexport/validate/sinks.hpp"
 
 namespace ddbexport::service {
 
-/// The Smithy model's length bounds of DescribeExportInput.ExportArn.
-inline constexpr std::size_t min_export_arn_length = 37;
+/// Which check of §5 answers, after V-DESC-SHAPE (the model's constraints,
+/// checked by validate(input, shape_context{}, sink)).
+enum class describe_check : std::uint8_t { not_arn, access, resource, region, ok };
 
-/// Which check of §5 answers, and with what.
-enum class describe_check : std::uint8_t { shape, not_arn, access, resource, region, not_found, ok };
-
-/// The §5 checks that need no store: the first failing one, or `ok`.
-/// `fields` receives the ARN's split when the ARN gets that far.
-[[nodiscard]] constexpr describe_check check_export_arn(const std::optional<std::string_view>& arn,
-                                                        std::string_view partition, std::string_view region,
+/// V-DESC-NOTARN to V-DESC-REGION for an ExportArn of a valid shape: the
+/// first that fails, or `ok` (V-DESC-NOTFOUND needs the store).
+[[nodiscard]] constexpr describe_check check_export_arn(std::string_view arn, std::string_view partition,
+                                                        std::string_view region,
                                                         std::string_view caller_account_id) noexcept {
-  if (!arn) return describe_check::shape;
-  const std::size_t length = ddbexport::detail::code_point_count(*arn);
-  if (length < min_export_arn_length || length > max_export_arn_length) return describe_check::shape;
   // V-DESC-NOTARN: six `:`-separated fields, the first `arn`; empty fields are V-DESC-ACCESS's.
   std::string_view fields[6];
   std::size_t start = 0;
   for (int i = 0; i < 5; ++i) {
-    const auto colon = arn->find(':', start);
+    const auto colon = arn.find(':', start);
     if (colon == std::string_view::npos) return describe_check::not_arn;
-    fields[i] = arn->substr(start, colon - start);
+    fields[i] = arn.substr(start, colon - start);
     start = colon + 1;
   }
-  fields[5] = arn->substr(start);
+  fields[5] = arn.substr(start);
   if (fields[0] != "arn") return describe_check::not_arn;
   // V-DESC-ACCESS before V-DESC-RESOURCE: `arn:qwerty:…:table/x` is AccessDenied (ALT).
   if (fields[1] != partition || fields[2] != "dynamodb" || fields[4] != caller_account_id ||
@@ -56,56 +51,33 @@ enum class describe_check : std::uint8_t { shape, not_arn, access, resource, reg
     return describe_check::access;
   // V-DESC-RESOURCE: `table/<name>/export/<id>`, name and id non-empty and free of `/`.
   constexpr std::string_view table = "table/";
-  constexpr std::string_view exported = "/export/";
   const std::string_view resource = fields[5];
   if (resource.substr(0, table.size()) != table) return describe_check::resource;
   const std::string_view rest = resource.substr(table.size());
-  const auto at = rest.find(exported);
+  const auto at = rest.find(export_arn::separator);
   if (at == std::string_view::npos || at == 0) return describe_check::resource;
-  const std::string_view id = rest.substr(at + exported.size());
+  const std::string_view id = rest.substr(at + export_arn::separator.size());
   if (id.empty() || rest.substr(0, at).find('/') != std::string_view::npos || id.find('/') != std::string_view::npos)
     return describe_check::resource;
   if (fields[3] != region) return describe_check::region;  // V-DESC-REGION
   return describe_check::ok;
 }
 
-namespace detail {
-
-/// V-DESC-SHAPE's RULES §4 message for `exportArn`.
-[[nodiscard]] inline std::string describe_shape_message(const std::optional<std::string_view>& arn) {
-  diagnostic d;
-  d.path = field_path{std::get<0>(shape_of<describe_export_request>::members).name};
-  if (!arn) {
-    d.constraint = constraint_kind::not_null;
-  } else {
-    d.subject = *arn;
-    const bool short_arn = ddbexport::detail::code_point_count(*arn) < min_export_arn_length;
-    d.constraint = short_arn ? constraint_kind::min_length : constraint_kind::max_length;
-    d.number = static_cast<std::int64_t>(short_arn ? min_export_arn_length : max_export_arn_length);
-  }
-  return render([&](auto& out) {
-    write_validation_count(1, out);
-    write_shape_item(d, out);
-  });
-}
-
-}  // namespace detail
-
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
 handled describe_export(const detail::answer_frame& frame, const describe_export_request& input,
                         const service_context<Tables, Random, Facts>& context, const Store& store) {
   if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
+  count_sink sink;
+  const validation_result shape = validate(input, shape_context{}, sink);  // V-DESC-SHAPE
+  if (!shape.valid()) return handled::answered(detail::validation_answer(frame, input, shape_context{}, shape));
   constexpr std::string_view invalid_arn = "Invalid Export ARN";
-  switch (check_export_arn(input.export_arn, context.effective_partition(), context.region,
+  switch (check_export_arn(*input.export_arn, context.effective_partition(), context.region,
                            *context.caller_account_id)) {
-    case describe_check::shape:
-      return handled::answered(frame.error(error_kind::validation, detail::describe_shape_message(input.export_arn)));
     case describe_check::not_arn:
     case describe_check::resource: return handled::answered(frame.error(error_kind::validation, invalid_arn));
     case describe_check::access: return handled::answered(frame.error(error_kind::access_denied, "Access is denied"));
     case describe_check::region:
       return handled::answered(frame.error(error_kind::export_not_found, "Export not found: Invalid export arn"));
-    case describe_check::not_found:
     case describe_check::ok: break;
   }
   std::optional<answer> found;

@@ -25,8 +25,8 @@
 #include "ddbexport/service/store.hpp"
 #include "ddbexport/service/usage_error.hpp"
 #include "ddbexport/validate/context.hpp"
-#include "ddbexport/validate/diagnostic.hpp"
 #include "ddbexport/validate/request.hpp"
+#include "ddbexport/validate/sinks.hpp"
 
 namespace ddbexport::service {
 
@@ -38,7 +38,7 @@ namespace detail {
 
 /// A 200 `{"ExportDescription":…}`, as ExportTableToPointInTime and DescribeExport answer.
 [[nodiscard]] inline answer description_answer(const answer_frame& frame, const export_description& description) {
-  return frame.make(200, render([&](auto& out) { json::write_response(export_response{description}, out); }));
+  return frame.make(200, render([&](auto& out) { (void)json::write(export_response{description}, out); }));
 }
 
 }  // namespace detail
@@ -80,9 +80,7 @@ handled export_table_to_point_in_time(const detail::answer_frame& frame, const e
           return std::nullopt;
         }
         if (!verdict.valid()) {
-          const std::string message =
-              detail::render([&](auto& out) { write_error_message(request, facts, verdict, out); });
-          outcome = handled::answered(frame.error(*verdict.error(), message));
+          outcome = handled::answered(detail::validation_answer(frame, request, facts, verdict));
           return std::nullopt;
         }
         if (verdict.replay_of) {  // V-EXP-REPLAY: nothing written, no id drawn

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "ddbexport/detail/utf8.hpp"
-#include "ddbexport/json/detail/escape.hpp"
+#include "ddbexport/json/writer.hpp"
 #include "ddbexport/list_exports.hpp"
+#include "ddbexport/members.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/messages.hpp"
@@ -23,91 +23,22 @@
 #include "ddbexport/service/horizon.hpp"
 #include "ddbexport/service/next_token.hpp"
 #include "ddbexport/service/store.hpp"
-#include "ddbexport/validate/messages.hpp"
+#include "ddbexport/validate/context.hpp"
+#include "ddbexport/validate/inputs.hpp"
+#include "ddbexport/validate/sinks.hpp"
 
 namespace ddbexport::service {
 
-/// ListExportsInput's bounds: TableArn 1..1024, MaxResults 1..25 (ListExportsMaxLimit).
-inline constexpr std::size_t max_table_arn_length = 1024;
-inline constexpr std::int32_t max_list_results = 25;
-/// V-LIST-PAGE (chosen): without MaxResults, the maximum.
-inline constexpr std::int32_t default_list_results = max_list_results;
-
-namespace detail {
-
-/// V-LIST-SHAPE's combined message, or nothing when the input is in range.
-[[nodiscard]] inline std::optional<std::string> list_shape_message(const list_exports_request& input) {
-  struct item {
-    std::string value;
-    std::string_view path;
-    std::string_view constraint;
-  };
-  std::vector<item> items;
-  if (input.table_arn) {
-    const std::size_t n = ddbexport::detail::code_point_count(*input.table_arn);
-    if (n < 1) items.push_back({std::string{*input.table_arn}, "tableArn", "Member must have length greater than or equal to 1"});
-    if (n > max_table_arn_length)
-      items.push_back({std::string{*input.table_arn}, "tableArn", "Member must have length less than or equal to 1024"});
-  }
-  if (input.max_results) {
-    const std::string value = std::to_string(*input.max_results);
-    if (*input.max_results < 1) items.push_back({value, "maxResults", "Member must have value greater than or equal to 1"});
-    if (*input.max_results > max_list_results)
-      items.push_back({value, "maxResults", "Member must have value less than or equal to 25"});
-  }
-  if (items.empty()) return std::nullopt;
-  return render([&](auto& out) {
-    write_validation_count(items.size(), out);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i != 0) out.write("; ");
-      out.write("Value '");
-      out.write(items[i].value);
-      out.write("' at '");
-      out.write(items[i].path);
-      out.write("' failed to satisfy constraint: ");
-      out.write(items[i].constraint);
-    }
-  });
-}
-
-/// V-LIST-OUT: `{"ExportSummaries":[…]}`, plus NextToken when one is due.
-template <text_output Out>
-void write_list_output(const list_exports_response& response, Out& out) {
-  using ddbexport::detail::write_json_string;
-  out.write("{\"ExportSummaries\":[");
-  const auto summaries = response.export_summaries.value_or(std::span<const export_summary>{});
-  for (std::size_t i = 0; i < summaries.size(); ++i) {
-    const export_summary& s = summaries[i];
-    out.write(i == 0 ? std::string_view{"{"} : std::string_view{",{"});
-    bool first = true;
-    const auto member = [&](std::string_view name, std::string_view value) {
-      out.write(first ? std::string_view{"\""} : std::string_view{",\""});
-      first = false;
-      out.write(name);
-      out.write("\":");
-      write_json_string(out, value);
-    };
-    if (s.export_arn) member("ExportArn", *s.export_arn);
-    if (s.export_status) member("ExportStatus", s.export_status->text());
-    if (s.export_type) member("ExportType", s.export_type->text());
-    out.write("}");
-  }
-  out.write("]");
-  if (response.next_token) {
-    out.write(",\"NextToken\":");
-    write_json_string(out, *response.next_token);
-  }
-  out.write("}");
-}
-
-}  // namespace detail
+/// V-LIST-PAGE (chosen): without MaxResults, the maximum of the model's range.
+inline constexpr auto default_list_results = static_cast<std::int32_t>(facts::max_results.range->max);
 
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
 handled list_exports(const detail::answer_frame& frame, const list_exports_request& input,
                      const service_context<Tables, Random, Facts>& context, const Store& store) {
   if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
-  if (auto message = detail::list_shape_message(input))
-    return handled::answered(frame.error(error_kind::validation, *message));
+  count_sink sink;
+  const validation_result shape = validate(input, shape_context{}, sink);  // V-LIST-SHAPE
+  if (!shape.valid()) return handled::answered(detail::validation_answer(frame, input, shape_context{}, shape));
 
   std::optional<next_token_position> position;
   if (input.next_token) {
@@ -121,7 +52,7 @@ handled list_exports(const detail::answer_frame& frame, const list_exports_reque
     list_exports_response response;
     response.export_summaries = std::span<const export_summary>{summaries};
     response.next_token = next_token;
-    return handled::answered(frame.make(200, detail::render([&](auto& out) { detail::write_list_output(response, out); })));
+    return handled::answered(frame.make(200, detail::render([&](auto& out) { (void)json::write(response, out); })));
   };
 
   list_query query;

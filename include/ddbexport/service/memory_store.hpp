@@ -29,6 +29,7 @@
 
 #include "ddbexport/arn.hpp"
 #include "ddbexport/json/arena.hpp"
+#include "ddbexport/json/limits.hpp"
 #include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"
 #include "ddbexport/service/store.hpp"
@@ -69,7 +70,7 @@ namespace detail {
 /// the reader produced, so the limits are the texts' own size and the deepest
 /// nesting the parser supports.
 [[nodiscard]] inline json::read_limits limits_for(std::string_view text) noexcept {
-  return json::read_limits{text.size(), ddbexport::detail::json_parser::max_supported_depth};
+  return json::read_limits{text.size(), json::max_supported_depth};
 }
 
 /// A record re-read from its texts, with the storage its views point into.
@@ -79,10 +80,8 @@ struct parsed_record {
       : request_storage(request_text.size()), description_storage(description_text.size()) {
     record.scope = scope;
     record.completed_at = completed_at;
-    ok = json::read_request(request_text, record.request, request_storage, limits_for(request_text)).ok() &&
-         json::read_description(description_text, record.description, description_storage,
-                                limits_for(description_text))
-             .ok();
+    ok = json::read(request_text, record.request, request_storage, limits_for(request_text)).ok() &&
+         json::read(description_text, record.description, description_storage, limits_for(description_text)).ok();
   }
   json::owning_arena request_storage;
   json::owning_arena description_storage;
@@ -90,19 +89,14 @@ struct parsed_record {
   bool ok = false;
 };
 
-template <class Value, class Write>
-std::string canonical_text(const Value& value, Write write) {
+/// The canonical JSON of a value (json::write): what the store keeps. Empty
+/// when the value cannot be written (nesting beyond the writer's bound).
+template <class Value>
+std::string canonical_text(const Value& value) {
   std::string text;
   container_output<std::string> out{text};
-  write(value, out);
+  if (!json::write(value, out).ok()) text.clear();
   return text;
-}
-
-inline std::string request_text(const export_request& request) {
-  return canonical_text(request, [](const export_request& r, auto& out) { json::write_request(r, out); });
-}
-inline std::string description_text(const export_description& description) {
-  return canonical_text(description, [](const export_description& d, auto& out) { json::write_description(d, out); });
 }
 
 }  // namespace detail
@@ -190,8 +184,8 @@ class memory_store {
     }
     std::optional<export_record> accepted = step(std::as_const(txn));
     if (!accepted) return store_write::done;
-    auto r = make_stored(*accepted, detail::request_text(accepted->request),
-                         detail::description_text(accepted->description));
+    auto r = make_stored(*accepted, detail::canonical_text(accepted->request),
+                         detail::canonical_text(accepted->description));
     if (!r) return store_write::failed;
     if (journal_ && !journal_->append(journal_insert{accepted->scope, r->request_text, r->description_text}))
       return store_write::failed;
@@ -210,7 +204,7 @@ class memory_store {
     if (!current.ok) return store_write::failed;
     const std::optional<status_update> update = step(std::as_const(current.record));
     if (!update) return store_write::done;
-    std::string text = detail::description_text(update->description);
+    std::string text = detail::canonical_text(update->description);
     if (!replaceable(r, text, update->completed_at)) return store_write::failed;
     if (journal_ && !journal_->append(journal_update{r.export_arn, text, update->completed_at}))
       return store_write::failed;
@@ -294,14 +288,14 @@ class memory_store {
   bool replaceable(const stored& r, std::string_view text, std::optional<timestamp>) const {
     json::owning_arena storage{text.size()};
     export_description d;
-    if (!json::read_description(text, d, storage, detail::limits_for(text)).ok()) return false;
+    if (!json::read(text, d, storage, detail::limits_for(text)).ok()) return false;
     return d.export_arn == std::optional<std::string_view>{r.export_arn} && d.export_status &&
            d.table_id == std::optional<std::string_view>{r.table_id} && d.start_time == r.start_time;
   }
   void replace(stored& r, std::string text, std::optional<timestamp> completed_at) {
     json::owning_arena storage{text.size()};
     export_description d;
-    (void)json::read_description(text, d, storage, detail::limits_for(text));
+    (void)json::read(text, d, storage, detail::limits_for(text));
     r.status = d.export_status->text();
     r.export_type = d.export_type ? std::optional<std::string>{std::string{d.export_type->text()}} : std::nullopt;
     r.completed_at = completed_at;

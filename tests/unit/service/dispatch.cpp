@@ -203,11 +203,12 @@ TEST_CASE("V-DISPATCH: the first failing step answers, in order 1, 2, 3, 4, 6, 7
 }
 
 TEST_CASE("V-ERRBODY: Message for com.amazon.coral.service with a text, none without, message elsewhere") {
-  CHECK(message_member_for("com.amazon.coral.service#AccessDeniedException", true) == message_member::upper);
-  CHECK(message_member_for("com.amazon.coral.service#SerializationException", false) == message_member::none);
-  CHECK(message_member_for("com.amazon.coral.validate#ValidationException", true) == message_member::lower);
-  CHECK(message_member_for("com.amazonaws.dynamodb.v20120810#TableNotFoundException", true) == message_member::lower);
-  CHECK(message_member_for("com.amazon.coral.availability#ThrottlingException", true) == message_member::lower);
+  using json::message_member;
+  CHECK(json::service_message_member("com.amazon.coral.service", true) == message_member::Message);
+  CHECK(json::service_message_member("com.amazon.coral.service", false) == message_member::none);
+  CHECK(json::service_message_member("com.amazon.coral.validate", true) == message_member::message);
+  CHECK(json::service_message_member("com.amazonaws.dynamodb.v20120810", true) == message_member::message);
+  CHECK(json::service_message_member("com.amazon.coral.availability", true) == message_member::message);
   endpoint e;
   // W-TYPE carries its Coral text, spelled Message.
   const answer typed = e.call("ListExports", R"j({"TableArn":7})j", now);

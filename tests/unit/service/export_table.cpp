@@ -28,7 +28,7 @@ std::string description_of(endpoint& e, std::string_view arn) {
   std::string text;
   e.store.find_by_arn(arn, [&](const export_record& r) {
     container_output<std::string> out{text};
-    json::write_description(r.description, out);
+    json::write(r.description, out);
   });
   return text;
 }

@@ -27,7 +27,7 @@ export_record copy_of(endpoint& e, std::string_view arn, std::string& storage) {
   export_record copy;
   e.store.find_by_arn(arn, [&](const export_record& r) {
     container_output<std::string> out{storage};
-    json::write_description(r.description, out);
+    json::write(r.description, out);
     copy.completed_at = r.completed_at;
   });
   return copy;
@@ -156,7 +156,7 @@ TEST_CASE("V-FAIL-PREDICT: missing bucket, then access denied, then the KMS key,
   const auto predict = [](std::string_view body, const example_facts& facts) {
     json::owning_arena storage{body.size()};
     export_request request;
-    REQUIRE(json::read_request(body, request, storage).ok());
+    REQUIRE(json::read(body, request, storage).ok());
     const auto p = predict_failure(request, "us-east-1", std::optional<std::string_view>{"123456789012"}, &facts);
     return p ? std::string{p->code()} + (p->subject.empty() ? "" : " " + std::string{p->subject}) : std::string{"none"};
   };
@@ -190,7 +190,7 @@ TEST_CASE("V-FAIL-PREDICT: missing bucket, then access denied, then the KMS key,
   // Without facts only the naming rules and the key's region can speak.
   json::owning_arena storage{64};
   export_request request;
-  REQUIRE(json::read_request(base + R"j(Bad"})j", request, storage).ok());
+  REQUIRE(json::read(base + R"j(Bad"})j", request, storage).ok());
   CHECK(predict_failure<no_destination_facts>(request, "us-east-1", std::nullopt, nullptr)->cause ==
         failure_cause::no_such_bucket);
 }

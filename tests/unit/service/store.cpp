@@ -125,11 +125,11 @@ TEST_CASE("V-STORE-ATOMIC: restore replays a journal into an equal store, withou
   std::string a, b;
   original.find_by_arn(*h.answer->recorded_export_arn, [&](const export_record& r) {
     container_output<std::string> out{a};
-    json::write_description(r.description, out);
+    json::write(r.description, out);
   });
   copy.find_by_arn(*h.answer->recorded_export_arn, [&](const export_record& r) {
     container_output<std::string> out{b};
-    json::write_description(r.description, out);
+    json::write(r.description, out);
     CHECK(r.completed_at == from_epoch_ms(t0 + 5));
   });
   CHECK(a == b);

@@ -10,10 +10,8 @@
 
 #include "ddbexport/json/arena.hpp"
 #include "ddbexport/json/reader.hpp"
-#include "ddbexport/request.hpp"
 #include "ddbexport/service/detail/answer_frame.hpp"
 #include "ddbexport/service/detail/messages.hpp"
-#include "ddbexport/service/detail/operation_input.hpp"
 #include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/usage_error.hpp"
 
@@ -28,16 +26,12 @@ template <class Context>
   return std::nullopt;
 }
 
-[[nodiscard]] inline json::read_result read_input(std::string_view body, export_request& out, json::arena& storage) {
-  return json::read_request(body, out, storage);
-}
-
 /// The answer when the body does not read as the operation's input.
 template <class Input>
 [[nodiscard]] std::optional<handled> prelude(const answer_frame& frame, std::string_view body, Input& input,
                                              json::arena& storage) {
-  if (const auto read = read_input(body, input, storage); !read.ok())
-    return handled::answered(deserialization_answer(frame, *read.error));
+  if (const auto read = json::read(body, input, storage); !read.ok())
+    return handled::answered(deserialization_answer(frame, read));
   return std::nullopt;
 }
 

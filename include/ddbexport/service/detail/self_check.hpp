@@ -11,8 +11,9 @@
 #include "ddbexport/export_description.hpp"
 #include "ddbexport/request.hpp"
 #include "ddbexport/service/usage_error.hpp"
-#include "ddbexport/validate/diagnostic.hpp"
+#include "ddbexport/validate/context.hpp"
 #include "ddbexport/validate/response.hpp"
+#include "ddbexport/validate/sinks.hpp"
 
 namespace ddbexport::service::detail {
 
@@ -20,7 +21,7 @@ namespace ddbexport::service::detail {
                                                            const export_request& request) {
   first_sink sink;
   const export_response response{description};
-  if (validate_response(response, sink, &request).valid()) return std::nullopt;
+  if (validate(response, response_context{&request}, sink).valid()) return std::nullopt;
   assert(!"a description built by ddbexport fails the response checks");
   return usage_error{usage_problem::library_bug, "the description fails the response checks",
                      sink.first() ? std::optional{sink.first()->rule} : std::nullopt};
