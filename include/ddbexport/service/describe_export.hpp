@@ -15,8 +15,8 @@
 #include "ddbexport/service/detail/messages.hpp"
 #include "ddbexport/service/detail/prelude.hpp"
 #include "ddbexport/service/export_table.hpp"
-#include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/horizon.hpp"
+#include "ddbexport/service/http.hpp"
 #include "ddbexport/service/store.hpp"
 #include "ddbexport/service_error.hpp"
 #include "ddbexport/validate/context.hpp"
@@ -66,10 +66,7 @@ enum class describe_check : std::uint8_t { not_arn, access, resource, region, ok
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
 handled describe_export(const detail::answer_frame& frame, const describe_export_request& input,
                         const service_context<Tables, Random, Facts>& context, const Store& store) {
-  if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
-  count_sink sink;
-  const validation_result shape = validate(input, shape_context{}, sink);  // V-DESC-SHAPE
-  if (!shape.valid()) return handled::answered(detail::validation_answer(frame, input, shape_context{}, shape));
+  if (auto stop = detail::precheck(frame, input, context)) return std::move(*stop);  // V-DESC-SHAPE
   constexpr std::string_view invalid_arn = "Invalid Export ARN";
   switch (check_export_arn(*input.export_arn, context.effective_partition(), context.region,
                            *context.caller_account_id)) {

@@ -19,7 +19,7 @@
 #include "ddbexport/service/detail/blocking.hpp"
 #include "ddbexport/service/detail/messages.hpp"
 #include "ddbexport/service/detail/prelude.hpp"
-#include "ddbexport/service/handled.hpp"
+#include "ddbexport/service/http.hpp"
 #include "ddbexport/service/new_export.hpp"
 #include "ddbexport/service/random.hpp"
 #include "ddbexport/service/store.hpp"
@@ -46,7 +46,7 @@ namespace detail {
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
 handled export_table_to_point_in_time(const detail::answer_frame& frame, const export_request& request,
                                       const service_context<Tables, Random, Facts>& context, Store& store) {
-  if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
+  if (auto stop = detail::precheck(frame, request, context)) return std::move(*stop);
 
   // V-TABLE-LOOKUP: by the TableArn exactly as sent.
   std::optional<table_facts> table;

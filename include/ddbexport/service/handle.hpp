@@ -21,7 +21,6 @@
 #include "ddbexport/service/detail/prelude.hpp"
 #include "ddbexport/service/error_body.hpp"
 #include "ddbexport/service/export_table.hpp"
-#include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/http.hpp"
 #include "ddbexport/service/list_exports.hpp"
 #include "ddbexport/service/random.hpp"

@@ -3,8 +3,9 @@
 
 /// The HTTP exchange as the service core sees it: what arrived (method,
 /// headers, body) and the complete answer (status, the V-HEADERS of SERVICE.md
-/// §2.2, body, whether to close the connection, what was recorded). The host
-/// does the I/O and adds Date, `Server: Server` and `Connection`.
+/// §2.2, body, whether to close the connection, what was recorded), or the
+/// usage error that kept the library from answering (§1.2), never both. The
+/// host does the I/O and adds Date, `Server: Server` and `Connection`.
 
 #include <array>
 #include <cstddef>
@@ -13,8 +14,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "ddbexport/detail/ascii.hpp"
+#include "ddbexport/service/usage_error.hpp"
 
 namespace ddbexport::service {
 
@@ -77,6 +80,24 @@ struct answer {
     char crc[24];
     f(std::string_view{"x-amz-crc32"}, ddbexport::detail::format_unsigned(crc32, crc));
   }
+};
+
+/// The outcome of handling one request.
+struct handled {
+  std::optional<service::answer> answer{};
+  std::optional<usage_error> usage{};
+
+  static handled answered(service::answer a) {
+    handled h;
+    h.answer = std::move(a);
+    return h;
+  }
+  static handled refused(usage_error u) {
+    handled h;
+    h.usage = u;
+    return h;
+  }
+  [[nodiscard]] explicit operator bool() const noexcept { return answer.has_value(); }
 };
 
 }  // namespace ddbexport::service

@@ -19,8 +19,8 @@
 #include "ddbexport/service/detail/messages.hpp"
 #include "ddbexport/service/detail/prelude.hpp"
 #include "ddbexport/service/export_table.hpp"
-#include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/horizon.hpp"
+#include "ddbexport/service/http.hpp"
 #include "ddbexport/service/next_token.hpp"
 #include "ddbexport/service/store.hpp"
 #include "ddbexport/validate/context.hpp"
@@ -35,10 +35,7 @@ inline constexpr auto default_list_results = static_cast<std::int32_t>(facts::ma
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
 handled list_exports(const detail::answer_frame& frame, const list_exports_request& input,
                      const service_context<Tables, Random, Facts>& context, const Store& store) {
-  if (auto missing = detail::missing_common_fact(context)) return handled::refused(*missing);
-  count_sink sink;
-  const validation_result shape = validate(input, shape_context{}, sink);  // V-LIST-SHAPE
-  if (!shape.valid()) return handled::answered(detail::validation_answer(frame, input, shape_context{}, shape));
+  if (auto stop = detail::precheck(frame, input, context)) return std::move(*stop);  // V-LIST-SHAPE
 
   std::optional<next_token_position> position;
   if (input.next_token) {

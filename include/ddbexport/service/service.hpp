@@ -10,7 +10,6 @@
 #include "ddbexport/service/store.hpp"
 #include "ddbexport/service/memory_store.hpp"
 #include "ddbexport/service/http.hpp"
-#include "ddbexport/service/handled.hpp"
 #include "ddbexport/service/error_body.hpp"
 #include "ddbexport/service/horizon.hpp"
 #include "ddbexport/service/next_token.hpp"
