@@ -418,7 +418,7 @@ class line_judge {
       const auto map = m.incremental == c_.format.incremental ? slot_map(l, m.slot) : std::nullopt;
       if (!map) continue;
       path.reset(m.name);
-      checker.check_map(*map, path);
+      checker.check_map(*map, path, true);
     }
     return ok;
   }

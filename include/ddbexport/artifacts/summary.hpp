@@ -21,6 +21,7 @@
 #include "ddbexport/artifacts/layout.hpp"
 #include "ddbexport/artifacts/limits.hpp"
 #include "ddbexport/artifacts/rules.hpp"
+#include "ddbexport/arn.hpp"
 #include "ddbexport/detail/number.hpp"
 #include "ddbexport/detail/patterns.hpp"
 #include "ddbexport/detail/utf8.hpp"
@@ -289,19 +290,38 @@ bool write_summary(const manifest_summary& s, Out& out) {
 }
 
 /// The summary the writer emits for a COMPLETED ExportDescription, or the
-/// name of what it lacks (§3.2: the writer refuses such a description).
+/// member that it lacks or that holds a time outside years 0000-9999 (§3.2:
+/// the writer refuses such a description).
 [[nodiscard]] inline std::optional<std::string_view> summary_for(const export_description& d, manifest_summary& out,
                                                                  json::arena& storage) {
   if (!d.export_status || !d.export_status->is(export_status::completed)) return "ExportStatus";
   const std::uint32_t known = expected_summary(d, out, &storage, true);
   std::optional<std::string_view> missing;
   for_each_summary_member([&](std::size_t i, const auto& m) {
-    if (!missing && in_scope(m.scope, out.incremental()) && (known >> i & 1u) == 0)
+    if (missing || !in_scope(m.scope, out.incremental())) return;
+    // manifestFilesS3Key comes from the ExportArn's id; a time must fit ISO-ms.
+    counting_output probe;
+    if ((known >> i & 1u) == 0 || !detail::write_summary_value(probe, out.*(m.field)))
       missing = m.description_member.empty() ? std::string_view{"ExportArn"} : m.description_member;
   });
-  counting_output probe;
-  if (!missing && !write_summary(out, probe)) missing = "StartTime";
   return missing;
+}
+
+// ---- identity ---------------------------------------------------------------
+
+/// The export id (eid) when A-SUM-ARN was evaluated and passed: tableArn is a
+/// table ARN and exportArn is tableArn + `/export/` + eid (§8.3). `evaluated`
+/// tells a failed check from one skipped for unusable members.
+[[nodiscard]] inline std::optional<std::string_view> summary_export_id(const manifest_summary& s, const summary_status& status,
+                                                                       bool* evaluated = nullptr) {
+  const bool can = status.is_usable(&manifest_summary::export_arn) && status.is_usable(&manifest_summary::table_arn);
+  if (evaluated != nullptr) *evaluated = can;
+  if (!can) return std::nullopt;
+  const auto arn = export_arn::parse(s.export_arn);
+  const bool ok = table_arn::parse(s.table_arn) && arn && arn->table_arn_text == s.table_arn &&
+                  s.export_arn.size() == s.table_arn.size() + export_arn::separator.size() + export_id::text_size;
+  if (!ok) return std::nullopt;
+  return s.export_arn.substr(s.export_arn.size() - export_id::text_size);
 }
 
 // ---- reading ----------------------------------------------------------------

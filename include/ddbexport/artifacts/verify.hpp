@@ -442,17 +442,11 @@ class verification {
   /// A-SUM-ARN, A-SUM-ARN-TIME, A-SUM-FOLDER, A-SUM-FILESKEY, A-SUM-TIMES, A-SUM-BILL.
   void cross_member_rules() {
     const auto at = [&](std::string_view member) { return member_path(summary_key_, member); };
-    std::optional<std::string_view> eid;
-    if (usable(&manifest_summary::export_arn) && usable(&manifest_summary::table_arn)) {
-      const auto arn = export_arn::parse(s_.export_arn);
-      const bool ok = table_arn::parse(s_.table_arn) && arn && arn->table_arn_text == s_.table_arn &&
-                      s_.export_arn.size() == s_.table_arn.size() + export_arn::separator.size() + export_id::text_size;
-      if (ok)
-        eid = s_.export_arn.substr(s_.export_arn.size() - export_id::text_size);
-      else
-        add(rule::sum_arn, at(summary_name(&manifest_summary::export_arn)), std::nullopt,
-            {{"tableArn", s_.table_arn}, {"v", s_.export_arn}});
-    }
+    bool evaluated = false;
+    const std::optional<std::string_view> eid = summary_export_id(s_, status_, &evaluated);
+    if (evaluated && !eid)
+      add(rule::sum_arn, at(summary_name(&manifest_summary::export_arn)), std::nullopt,
+          {{"tableArn", s_.table_arn}, {"v", s_.export_arn}});
     if (eid && usable(&manifest_summary::start_time) &&
         export_id::parse(*eid)->start_ms != to_epoch_ms(s_.start_time))
       add(rule::sum_arn_time, at(summary_name(&manifest_summary::start_time)), std::nullopt,

@@ -22,12 +22,7 @@ std::set<std::string> ids(const std::vector<art::finding>& findings) {
   return s;
 }
 
-std::string dump(const art::verify_report& r) {
-  std::string out;
-  ddbexport::container_output<std::string> o{out};
-  art::write_report(r, o);
-  return out;
-}
+std::string dump(const art::verify_report& r) { return report_json(r); }
 
 TEST_CASE("A-SUM-MISSING A-FILES-MISSING A-DATA-MISSING A-DATA-MD5 A-DATA-ETAG: every golden export verifies clean, files as listed") {
   int verified = 0;
@@ -64,75 +59,6 @@ TEST_CASE("A-SUM-MISSING A-FILES-MISSING A-DATA-MISSING A-DATA-MD5 A-DATA-ETAG: 
 }
 
 // ---- cases.jsonl --------------------------------------------------------------
-
-/// `set` (§11.3): the object with `members` replaced in place or appended and
-/// `unset` removed, compact, no final LF.
-std::string set_members(std::string_view object, const json_document& c, std::size_t members, std::size_t unset,
-                        std::string_view suffix = {}) {
-  json_document doc;
-  REQUIRE(doc.parse(object, 64));
-  std::set<std::string_view> removed, replaced;
-  c.for_each_child(unset, [&](std::size_t i) { removed.insert(c[i].text); });
-  std::string out = "{";
-  ddbexport::container_output<std::string> o{out};
-  bool first = true;
-  const auto put = [&](std::string_view name, const json_document& from, std::size_t node) {
-    if (!first) out += ",";
-    first = false;
-    ddbexport::detail::write_json_string(o, name);
-    out += ":";
-    from.write(node, o);
-  };
-  doc.for_each_child(0, [&](std::size_t i) {
-    if (removed.count(doc[i].name) != 0) return;
-    const std::size_t with = c.member(members, doc[i].name);
-    if (with != json_document::npos) {
-      replaced.insert(doc[i].name);
-      put(doc[i].name, c, with);
-    } else {
-      put(doc[i].name, doc, i);
-    }
-  });
-  c.for_each_child(members, [&](std::size_t i) {
-    if (replaced.count(c[i].name) == 0) put(c[i].name, c, i);
-  });
-  return out + "}" + std::string{suffix};
-}
-
-std::string gzip_of(std::string_view text) {
-  std::string out;
-  ddbexport::container_output<std::string> o{out};
-  art::write_gzip_stored(text, o);
-  return out;
-}
-
-std::string b64md5(std::string_view bytes) { return std::string{art::to_base64(art::md5_of(bytes)).view()}; }
-
-/// `entry`: the manifest line whose dataFileS3Key is `key`, rewritten.
-void edit_entry(memory_bundle& b, const std::string& manifest_key, std::string_view key, const json_document& c,
-                std::size_t members, std::size_t unset) {
-  std::string& text = b.objects.at(manifest_key);
-  std::string out;
-  std::size_t start = 0;
-  bool found = false;
-  while (start < text.size()) {
-    const std::size_t lf = text.find('\n', start);
-    const std::size_t end = lf == std::string::npos ? text.size() : lf;
-    const std::string_view line = std::string_view{text}.substr(start, end - start);
-    json_document doc;
-    if (!found && doc.parse(line, 16) && doc.member(0, "dataFileS3Key") != json_document::npos &&
-        doc[doc.member(0, "dataFileS3Key")].text == key) {
-      out += set_members(line, c, members, unset);
-      found = true;
-    } else {
-      out += line;
-    }
-    if (lf != std::string::npos) out += '\n';
-    start = end + 1;
-  }
-  REQUIRE(found);
-  text = out;
-}
 
 struct applied_case {
   memory_bundle bundle;
@@ -180,15 +106,9 @@ void apply_edit(applied_case& a, const std::string& folder, const json_document&
   } else if (op == "entry") {
     edit_entry(a.bundle, files_key, key, c, c.member(edit, "members"), c.member(edit, "unset"));
   } else if (op == "rehash") {
-    const std::string& bytes = objects.at(key);
-    const std::string members = "{\"md5Checksum\":\"" + b64md5(bytes) + "\",\"etag\":\"" +
-                                art::one_part_etag(art::md5_of(bytes)) + "\"}";
-    const std::string edit_text = "{\"members\":" + members + ",\"unset\":[]}";
-    json_document m;
-    REQUIRE(m.parse(edit_text, 8));
-    edit_entry(a.bundle, files_key, key, m, m.member(0, "members"), m.member(0, "unset"));
+    rehash(a.bundle, files_key, key);
   } else if (op == "resign") {
-    objects[key.substr(0, key.size() - 5) + ".md5"] = b64md5(objects.at(key));
+    resign(a.bundle, key);
   } else {
     FAIL("unknown edit operation " << op);
   }

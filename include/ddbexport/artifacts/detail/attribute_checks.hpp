@@ -79,10 +79,11 @@ class attribute_checker {
  public:
   explicit attribute_checker(Report& report) : report_(&report) {}
 
-  void check_map(std::span<const attribute_entry> entries, value_path& path) {
+  /// The names at the top of an image are A-ATTR-NAME's (`top`); deeper map keys are this rule's.
+  void check_map(std::span<const attribute_entry> entries, value_path& path, bool top = false) {
     for (const auto& e : entries) {
       path.push_name(e.key);
-      if (has_lone_surrogate(e.key)) problem(path, "a map key holds an unpaired surrogate");
+      if (!top && has_lone_surrogate(e.key)) problem(path, "a map key holds an unpaired surrogate");
       check(e.value, path);
       path.pop();
     }

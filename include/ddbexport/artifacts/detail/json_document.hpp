@@ -131,7 +131,8 @@ class json_document {
     return false;
   }
   bool fail_lex(ddbexport::detail::lex_error e, std::size_t offset) {
-    return fail(offset, ddbexport::detail::describe(e));
+    // The lexer speaks of bodies; an artifact is a text or a line.
+    return fail(offset, e == ddbexport::detail::lex_error::unexpected_end ? "the text ends early" : ddbexport::detail::describe(e));
   }
   void skip_whitespace() noexcept {
     while (pos_ < text_.size() && ddbexport::detail::is_json_whitespace(text_[pos_])) ++pos_;
