@@ -209,7 +209,7 @@ class json_values {
   bool name(const json_node& n, std::string_view& out, const value_path& path) {
     json_node copy = n;
     copy.text = n.name;
-    copy.escaped = true;  // names always live in the document: copy them out
+    copy.escaped = n.name_escaped;  // a decoded name lives in the document: copy it out
     const auto kept = keep_string(copy, *storage_);
     if (!kept) return full(path);
     out = *kept;

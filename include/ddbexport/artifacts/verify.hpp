@@ -272,6 +272,17 @@ class verification {
   void begin_data_files() {
     if (!c_.observed_etags) unchecked(rule::etag_changed);
     if (!usable(&manifest_summary::output_format)) return;
+    // What every line of this export is judged with, decided once.
+    data_line_context& lc = line_context_.emplace();
+    lc.format = {format(), incremental_};
+    lc.limits = c_.limits;
+    if (incremental_ && usable(&manifest_summary::output_view))
+      lc.view = s_.output_view == to_wire(export_view_type::new_image) ? export_view_type::new_image
+                                                                       : export_view_type::new_and_old_images;
+    if (incremental_ && usable(&manifest_summary::export_from_time) && usable(&manifest_summary::export_to_time)) {
+      lc.window_from_ms = to_epoch_ms(s_.export_from_time);
+      lc.window_to_ms = to_epoch_ms(s_.export_to_time);
+    }
     if (!c_.key_schema) {
       unchecked(rule::key_missing);
       unchecked(rule::key_type);
@@ -546,20 +557,11 @@ class verification {
       line_finding(make_finding(rule::data_frame, incremental_, line_path(f.key(), info.number), at,
                                 {{"key", f.key()}, {"n", n}, {"why", framing}}));
     }
-    if (info.blank || !info.utf8 || !usable(&manifest_summary::output_format)) return;
-    data_line_context lc;
+    if (info.blank || !info.utf8 || !line_context_) return;
+    data_line_context lc = *line_context_;
     lc.key = f.key();
     lc.number = info.number;
     lc.offset = info.offset;
-    lc.format = {format(), incremental_};
-    lc.limits = c_.limits;
-    if (incremental_ && usable(&manifest_summary::output_view))
-      lc.view = s_.output_view == to_wire(export_view_type::new_image) ? export_view_type::new_image
-                                                                       : export_view_type::new_and_old_images;
-    if (incremental_ && usable(&manifest_summary::export_from_time) && usable(&manifest_summary::export_to_time)) {
-      lc.window_from_ms = to_epoch_ms(s_.export_from_time);
-      lc.window_to_ms = to_epoch_ms(s_.export_to_time);
-    }
     struct forward {
       verification* v;
       void accept(finding found) { v->line_finding(std::move(found)); }
@@ -626,6 +628,7 @@ class verification {
   std::unique_ptr<file_state> file_;
   std::vector<std::byte> line_buffer_;
   data_line_reader line_reader_;
+  std::optional<data_line_context> line_context_;
   key_tracker keys_;
 };
 
