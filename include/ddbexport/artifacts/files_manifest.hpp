@@ -212,7 +212,9 @@ files_manifest_status read_files_manifest(std::string_view text, json::arena& st
   }
   detail::line_splitter splitter{context.limits.manifest_line_bytes};
   detail::json_document doc;
-  const auto each_line = [&](std::string_view bytes, const detail::line_info& info) {
+  const auto each_line = [&](std::string_view, const detail::line_info& info) {
+    // The whole text is here: entries view it, not the splitter's copy of a last line without LF.
+    const std::string_view bytes = text.substr(info.offset, info.complete ? info.size : 0);
     const std::string n = detail::decimal(info.number);
     const auto framing = [&](std::uint64_t offset, std::string_view why) {
       status.line_findings = true;
