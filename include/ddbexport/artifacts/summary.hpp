@@ -276,7 +276,9 @@ bool write_summary(const manifest_summary& s, Out& out) {
       std::optional{d.export_format ? d.export_format->text() : to_wire(default_export_format)});
   set(&manifest_summary::output_view, std::optional{spec && spec->export_view_type ? spec->export_view_type->text()
                                                                                    : to_wire(default_export_view_type)});
-  set(&manifest_summary::export_type, std::optional{to_wire(export_type::incremental_export)});
+  // Against the description's type (A-DESC-FIELD): a full one disagrees with an incremental summary.
+  set(&manifest_summary::export_type,
+      std::optional{to_wire(incremental ? export_type::incremental_export : export_type::full_export)});
   if (writer && storage != nullptr) {
     if (const auto layout = layout_of(d)) {
       const std::string key = layout->files_manifest_key();

@@ -719,6 +719,19 @@ TEST_CASE("A-DESC-STATUS A-DESC-MANIFEST A-DESC-FIELD: against the description, 
   CHECK(vfields[1]->message == "ExportDescription.S3Prefix is null; manifest-summary.json has s3Prefix exports/");
 }
 
+TEST_CASE("A-DESC-FIELD: an incremental summary against a full description disagrees on version and exportType") {
+  scenario s{"incr-nao"};
+  std::string d = s.e->describe_export;
+  const std::string incremental = "\"ExportType\":\"INCREMENTAL_EXPORT\"";
+  d.replace(d.find(incremental), incremental.size(), "\"ExportType\":\"FULL_EXPORT\"");
+  s.context.description = s.description.read(d);
+  const auto r = s.run();
+  const auto fields = all_of(r, rule::desc_field);
+  REQUIRE(fields.size() == 2);
+  CHECK(fields[0]->message == "ExportDescription.ExportType is FULL_EXPORT; manifest-summary.json has version 2023-08-01");
+  CHECK(fields[1]->message == "ExportDescription.ExportType is FULL_EXPORT; manifest-summary.json has exportType INCREMENTAL_EXPORT");
+}
+
 TEST_CASE("A-OBJ-EXTRA A-STARTED: keys under F′ only; unchecked without a key list") {
   scenario s{"full-json"};
   s.bundle.objects[s.folder + "data/e3aturvsdcfnp4a5qprl7ys2o4.json.gz"] = std::string{art::empty_gzip_member};
