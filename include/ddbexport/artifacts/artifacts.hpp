@@ -19,5 +19,6 @@
 #include "ddbexport/artifacts/report.hpp"
 #include "ddbexport/artifacts/verify.hpp"
 #include "ddbexport/artifacts/import.hpp"
+#include "ddbexport/artifacts/export_writer.hpp"
 
 #endif
