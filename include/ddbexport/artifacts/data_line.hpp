@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ddbexport/artifacts/detail/attribute_checks.hpp"
@@ -429,11 +430,13 @@ class line_judge {
     for (line_slot s : {line_slot::old_image, line_slot::new_image}) {
       const auto image = slot_map(l, s);
       if (!image) continue;
+      // Names looked up by hash, so a record with many Keys stays linear.
+      std::unordered_map<std::string_view, const attribute_value*> by_name;
+      by_name.reserve(image->size());
+      for (const auto& e : *image) by_name.emplace(e.key, &e.value);
       for (const auto& k : l.keys) {
-        const attribute_entry* match = nullptr;
-        for (const auto& e : *image)
-          if (e.key == k.key) match = &e;
-        if (match != nullptr && same_value(match->value, k.value)) continue;
+        const auto match = by_name.find(k.key);
+        if (match != by_name.end() && same_value(*match->second, k.value)) continue;
         const std::string at = std::string{slot_name(s)} + "." + std::string{k.key};
         report(rule::inc_keys_image, std::nullopt, at, {{"image", slot_name(s)}, {"name", k.key}});
       }

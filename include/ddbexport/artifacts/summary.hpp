@@ -489,6 +489,60 @@ summary_status read_summary(std::string_view text, manifest_summary& out, json::
   return status;
 }
 
+/// The rest of §7.1, on a read summary: A-SUM-ARN, A-SUM-ARN-TIME,
+/// A-SUM-FOLDER, A-SUM-FILESKEY, A-SUM-TIMES, A-SUM-BILL, in that order. The
+/// two that compare with the summary's own key need it; without it
+/// (`key` empty, a summary read from elsewhere) they are skipped.
+template <finding_sink Sink>
+void check_summary(const manifest_summary& s, const summary_status& status, std::string_view key, Sink& sink) {
+  if (!status.version) return;
+  const bool incremental = s.incremental();
+  const auto report = [&](rule r, std::string path, std::initializer_list<message_arg> args) {
+    sink.accept(make_finding(r, incremental, std::move(path), std::nullopt, args));
+  };
+  const auto at = [&](auto field) { return detail::member_path(key, summary_name(field)); };
+  const auto iso = [](timestamp t) {
+    const auto text = detail::format_iso_ms(to_epoch_ms(t));
+    return text ? std::string{text->data(), text->size()} : std::to_string(to_epoch_ms(t)) + " ms";
+  };
+  bool evaluated = false;
+  const std::optional<std::string_view> eid = summary_export_id(s, status, &evaluated);
+  if (evaluated && !eid) report(rule::sum_arn, at(&manifest_summary::export_arn), {{"tableArn", s.table_arn}, {"v", s.export_arn}});
+  if (eid && status.is_usable(&manifest_summary::start_time) && export_id::parse(*eid)->start_ms != to_epoch_ms(s.start_time))
+    report(rule::sum_arn_time, at(&manifest_summary::start_time), {{"eid", *eid}, {"v", iso(s.start_time)}});
+  if (!key.empty() && eid && status.is_usable(&manifest_summary::s3_prefix)) {
+    const std::string expected = layout_of(s.s3_prefix, *eid, incremental).summary_key();
+    if (expected != key) report(rule::sum_folder, std::string{key}, {{"key", key}, {"x", expected}});
+  }
+  if (!key.empty() && status.is_usable(&manifest_summary::manifest_files_s3_key)) {
+    const std::string expected = folders_of_summary(key, incremental).folder + std::string{files_manifest_name};
+    if (s.manifest_files_s3_key != expected)
+      report(rule::sum_fileskey, at(&manifest_summary::manifest_files_s3_key), {{"v", s.manifest_files_s3_key}, {"x", expected}});
+  }
+  // A-SUM-TIMES's conditions in their order; each needs its members usable.
+  const auto ms = [&](timestamp manifest_summary::*f) -> std::optional<std::int64_t> {
+    return status.is_usable(f) ? std::optional{to_epoch_ms(s.*f)} : std::nullopt;
+  };
+  const auto out_of_order = [&](timestamp manifest_summary::*f, std::string_view why) {
+    report(rule::sum_times, at(f), {{"m", summary_name(f)}, {"why", why}});
+  };
+  const auto start = ms(&manifest_summary::start_time), end = ms(&manifest_summary::end_time);
+  if (start && end && *end < *start) out_of_order(&manifest_summary::end_time, "endTime is before startTime");
+  if (!incremental) {
+    const auto export_time = ms(&manifest_summary::export_time);
+    if (start && export_time && *export_time > *start) out_of_order(&manifest_summary::export_time, "exportTime is after startTime");
+    return;
+  }
+  const auto from = ms(&manifest_summary::export_from_time), to = ms(&manifest_summary::export_to_time);
+  if (from && to && *from >= *to)
+    out_of_order(&manifest_summary::export_from_time, "exportFromTime is not before exportToTime");
+  else if (from && to && (*to - *from < 900'000 || *to - *from > 86'400'000))
+    out_of_order(&manifest_summary::export_to_time, "the window is shorter than 15 minutes or longer than 24 hours");
+  if (to && start && *to > *start) out_of_order(&manifest_summary::export_to_time, "exportToTime is after startTime");
+  if (status.is_usable(&manifest_summary::billed_size_bytes) && s.billed_size_bytes < 10'000'000)
+    report(rule::sum_bill, at(&manifest_summary::billed_size_bytes), {{"v", detail::decimal(static_cast<std::uint64_t>(s.billed_size_bytes))}});
+}
+
 }  // namespace ddbexport::artifacts
 
 #endif

@@ -176,7 +176,7 @@ class verification {
     report_.exported.version = std::string{s_.version};
     if (usable(&manifest_summary::export_arn)) report_.exported.export_arn = std::string{s_.export_arn};
     if (usable(&manifest_summary::output_format)) report_.exported.output_format = std::string{s_.output_format};
-    cross_member_rules();
+    check_summary(s_, status_, summary_key_, sink);
     return true;
   }
 
@@ -450,60 +450,6 @@ class verification {
     }
   }
 
-  /// A-SUM-ARN, A-SUM-ARN-TIME, A-SUM-FOLDER, A-SUM-FILESKEY, A-SUM-TIMES, A-SUM-BILL.
-  void cross_member_rules() {
-    const auto at = [&](std::string_view member) { return member_path(summary_key_, member); };
-    bool evaluated = false;
-    const std::optional<std::string_view> eid = summary_export_id(s_, status_, &evaluated);
-    if (evaluated && !eid)
-      add(rule::sum_arn, at(summary_name(&manifest_summary::export_arn)), std::nullopt,
-          {{"tableArn", s_.table_arn}, {"v", s_.export_arn}});
-    if (eid && usable(&manifest_summary::start_time) &&
-        export_id::parse(*eid)->start_ms != to_epoch_ms(s_.start_time))
-      add(rule::sum_arn_time, at(summary_name(&manifest_summary::start_time)), std::nullopt,
-          {{"eid", *eid}, {"v", shown(s_.start_time)}});
-    if (eid && usable(&manifest_summary::s3_prefix)) {
-      const std::string expected = layout_of(s_.s3_prefix, *eid, incremental_).summary_key();
-      if (expected != summary_key_)
-        add(rule::sum_folder, std::string{summary_key_}, std::nullopt, {{"key", summary_key_}, {"x", expected}});
-    }
-    if (usable(&manifest_summary::manifest_files_s3_key)) {
-      const std::string expected = folders_.folder + std::string{files_manifest_name};
-      if (s_.manifest_files_s3_key != expected)
-        add(rule::sum_fileskey, at(summary_name(&manifest_summary::manifest_files_s3_key)), std::nullopt,
-            {{"v", s_.manifest_files_s3_key}, {"x", expected}});
-    }
-    times();
-    if (incremental_ && usable(&manifest_summary::billed_size_bytes) && s_.billed_size_bytes < 10'000'000) {
-      const std::string v = decimal(static_cast<std::uint64_t>(s_.billed_size_bytes));
-      add(rule::sum_bill, at(summary_name(&manifest_summary::billed_size_bytes)), std::nullopt, {{"v", v}});
-    }
-  }
-
-  /// A-SUM-TIMES's conditions, in their order; a condition needs its members usable.
-  void times() {
-    const auto ms = [&](timestamp manifest_summary::*f) -> std::optional<std::int64_t> {
-      return usable(f) ? std::optional{to_epoch_ms(s_.*f)} : std::nullopt;
-    };
-    const auto start = ms(&manifest_summary::start_time), end = ms(&manifest_summary::end_time);
-    const auto out_of_order = [&](timestamp manifest_summary::*f, std::string_view why) {
-      add(rule::sum_times, member_path(summary_key_, summary_name(f)), std::nullopt, {{"m", summary_name(f)}, {"why", why}});
-    };
-    if (start && end && *end < *start) out_of_order(&manifest_summary::end_time, "endTime is before startTime");
-    if (!incremental_) {
-      const auto export_time = ms(&manifest_summary::export_time);
-      if (start && export_time && *export_time > *start) out_of_order(&manifest_summary::export_time, "exportTime is after startTime");
-      return;
-    }
-    const auto from = ms(&manifest_summary::export_from_time), to = ms(&manifest_summary::export_to_time);
-    if (from && to && *from >= *to) {
-      out_of_order(&manifest_summary::export_from_time, "exportFromTime is not before exportToTime");
-    } else if (from && to && (*to - *from < 900'000 || *to - *from > 86'400'000)) {
-      out_of_order(&manifest_summary::export_to_time, "the window is shorter than 15 minutes or longer than 24 hours");
-    }
-    if (to && start && *to > *start) out_of_order(&manifest_summary::export_to_time, "exportToTime is after startTime");
-  }
-
   void gzip_finding(const gzip_problem& p) {
     file_->stopped = true;
     add(rule::gzip, std::string{file_->key()}, p.offset, {{"key", file_->key()}, {"why", p.why}});
@@ -600,11 +546,13 @@ class verification {
       add(rule::data_etag, key, std::nullopt, {{"key", key}, {"x", etag.computed}, {"v", e.etag}});
     if (etag.reason == etag_reason::kms || etag.reason == etag_reason::parts)
       add(rule::etag_unverifiable, key, std::nullopt, {{"key", key}, {"v", e.etag}, {"reason", to_text(etag.reason)}});
-    if (c_.observed_etags)
-      for (const auto& o : *c_.observed_etags)
-        if (o.key == key && strip_etag_quotes(o.etag) != strip_etag_quotes(e.etag))
-          add(rule::etag_changed, key, std::nullopt,
-              {{"key", key}, {"x", strip_etag_quotes(o.etag)}, {"v", strip_etag_quotes(e.etag)}});
+    if (c_.observed_etags) {
+      if (observed_.empty())
+        for (const auto& o : *c_.observed_etags) observed_.emplace(o.key, o.etag);
+      if (const auto o = observed_.find(key); o != observed_.end() && strip_etag_quotes(o->second) != strip_etag_quotes(e.etag))
+        add(rule::etag_changed, key, std::nullopt,
+            {{"key", key}, {"x", strip_etag_quotes(o->second)}, {"v", strip_etag_quotes(e.etag)}});
+    }
     report_.files.push_back(std::move(result));
   }
 
@@ -624,6 +572,7 @@ class verification {
   bool files_utf8_ = false;
   std::vector<std::string> listed_;
   std::vector<std::string> allowed_;
+  std::unordered_map<std::string_view, std::string_view> observed_;  // ObservedETags by key, built at first use
   std::vector<entry> entries_;
   std::unique_ptr<file_state> file_;
   std::vector<std::byte> line_buffer_;

@@ -177,3 +177,22 @@ TEST_CASE("A-LINE-JSON: a record's members written in §6.3's order whatever ord
         "$ion_1_0 {Metadata:{WriteTimestampMicros:7.},Keys:{a:\"1\"},NewImage:{b:\"2\",a:\"1\"}}\n");
 }
 }  // namespace
+
+namespace {
+TEST_CASE("A-INC-KEYS-IMAGE A-KEY-EXTRA: a record with 60000 Keys and as many image attributes stays linear") {
+  std::string keys, image;
+  for (int i = 0; i < 60000; ++i) {
+    const std::string entry = "\"k" + std::to_string(i) + "\":{\"S\":\"v\"}";
+    keys += (i == 0 ? "" : ",") + entry;
+    image += (i == 0 ? "" : ",") + entry;
+  }
+  const std::string line = "{\"Metadata\":{\"WriteTimestampMicros\":{\"N\":\"1\"}},\"Keys\":{" + keys + "},\"NewImage\":{" + image +
+                           ",\"k60000\":{\"S\":\"other\"}}}";
+  data_line_context c;
+  c.key = "k";
+  c.format.incremental = true;
+  line_read r{line, c};
+  CHECK(r.findings.all.empty());
+  CHECK(r.line.keys.size() == 60000);
+}
+}  // namespace
