@@ -55,9 +55,9 @@ struct import_context {
     void accept(finding f) { all.push_back(std::move(f)); }
   } findings;
   manifest_summary s;
-  json::owning_arena storage{summary_text.size()};
+  detail::text_storage storage{std::min(summary_text.size(), c.limits.summary_bytes)};
   const summary_status status =
-      read_summary(summary_text, s, storage, summary_read_context{c.summary_key.value_or(""), c.limits}, findings);
+      read_summary(summary_text, s, storage.arena(), summary_read_context{c.summary_key.value_or(""), c.limits}, findings);
   const auto refuse = [&](rule r) {
     if (std::find(result.refused.begin(), result.refused.end(), r) == result.refused.end()) result.refused.push_back(r);
   };
@@ -93,8 +93,8 @@ struct import_context {
     struct ignore {
       void accept(finding) {}
     } quiet;
-    json::owning_arena files_storage{c.files_manifest->size()};
-    const auto files = read_files_manifest(*c.files_manifest, files_storage,
+    detail::text_storage files_storage{c.files_manifest->size()};
+    const auto files = read_files_manifest(*c.files_manifest, files_storage.arena(),
                                            files_read_context{s.manifest_files_s3_key, c.limits}, quiet, [](const files_line&) {});
     if (files.entries > import_object_limit) {
       const std::string n = detail::decimal(files.entries);

@@ -379,7 +379,7 @@ member_problem read_summary_value(const json_document& doc, std::size_t node, co
 /// Reads manifest-summary.json (§3.3) into `out`, reporting A-SUM-JSON,
 /// A-SUM-VERSION, A-SUM-MEMBERS, A-SUM-UNKNOWN, A-SUM-TYPE, A-SUM-TIME,
 /// A-SUM-ENUM and A-SUM-VALUE to `sink` in §7.1's order. Strings view `text`
-/// or `storage` (json::storage_bytes_for(text.size()) always suffices).
+/// or `storage`, which needs room for text.size() bytes at most (detail::text_storage).
 template <finding_sink Sink>
 summary_status read_summary(std::string_view text, manifest_summary& out, json::arena& storage,
                             const summary_read_context& context, Sink& sink) {

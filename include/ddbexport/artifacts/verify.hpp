@@ -162,13 +162,13 @@ class verification {
 
   /// A-SUM-JSON to A-SUM-BILL; false when verification stops here.
   bool summary(std::string_view text) {
-    summary_storage_.emplace(text.size());
+    summary_storage_.emplace(std::min(text.size(), c_.limits.summary_bytes));
     const summary_read_context rc{summary_key_, c_.limits};
     struct forward {
       verification* v;
       void accept(finding f) { v->add(std::move(f)); }
     } sink{this};
-    status_ = read_summary(text, s_, *summary_storage_, rc, sink);
+    status_ = read_summary(text, s_, summary_storage_->arena(), rc, sink);
     if (!status_.version) return false;
     incremental_ = s_.incremental();
     folders_ = folders_of_summary(summary_key_, incremental_);
@@ -234,7 +234,7 @@ class verification {
     std::unordered_map<std::string_view, std::uint64_t> first_line;
     std::int64_t sum = 0;
     bool sum_overflow = false;
-    const auto status = read_files_manifest(text, *files_storage_, files_read_context{key, c_.limits}, sink,
+    const auto status = read_files_manifest(text, files_storage_->arena(), files_read_context{key, c_.limits}, sink,
                                             [&](const files_line& line) {
       if (line.data_file_s3_key) listed_.emplace_back(*line.data_file_s3_key);
       if (!line.entry) return;
@@ -566,8 +566,8 @@ class verification {
   summary_status status_;
   bool incremental_ = false;
   actual_folders folders_;
-  std::optional<json::owning_arena> summary_storage_;
-  std::optional<json::owning_arena> files_storage_;
+  std::optional<text_storage> summary_storage_;
+  std::optional<text_storage> files_storage_;
   bool files_read_ = false;
   bool files_utf8_ = false;
   std::vector<std::string> listed_;
