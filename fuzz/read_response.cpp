@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     std::vector<diagnostic> all;
     container_sink sink{all};
-    const response_check_result checked = validate_response(response, sink);
+    const validation_result checked = validate_response(response, sink);
     DDBEXPORT_FUZZ_CHECK(checked.violations == all.size());
     for (const diagnostic& d : all) {
       DDBEXPORT_FUZZ_CHECK(info(d.rule).stage == stage::response);

@@ -1,6 +1,7 @@
 #ifndef DDBEXPORT_ATTRIBUTE_VALUE_HPP
 #define DDBEXPORT_ATTRIBUTE_VALUE_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -72,6 +73,49 @@ constexpr attribute_value attribute_value::map_of(std::span<const attribute_entr
   a.map_data = entries.data();
   a.map_size = entries.size();
   return a;
+}
+
+/// R-AV-DEPTH: DynamoDB's limit for nested attributes. The value itself is
+/// level 1; each L or M adds one for its items.
+inline constexpr std::size_t max_attribute_depth = 32;
+
+/// The bound of every walk over an AttributeValue built by a caller (writers,
+/// encoders, equality): values can point to each other without limit, the C++
+/// stack cannot. It lies beyond anything a reader can produce: an
+/// AttributeValue level takes two JSON levels (its object and the L or M
+/// inside), and the reader refuses more than 512 (json/limits.hpp).
+inline constexpr std::size_t max_walk_depth = 256;
+
+/// True when `value` nests more than `Limit` levels deep. It walks without
+/// recursion, over an explicit stack of `Limit` frames, and stops at the first
+/// level beyond the limit, so a value nested 10^6 deep costs `Limit` steps down.
+template <std::size_t Limit>
+[[nodiscard]] constexpr bool nests_deeper_than(const attribute_value& value) noexcept {
+  static_assert(Limit > 0);
+  struct frame {
+    const attribute_value* node;
+    std::size_t next;
+  };
+  const auto children = [](const attribute_value& v) noexcept -> std::size_t {
+    return v.kind == attribute_kind::l ? v.list_size : v.kind == attribute_kind::m ? v.map_size : 0;
+  };
+  const auto child = [](const attribute_value& v, std::size_t i) noexcept -> const attribute_value& {
+    return v.kind == attribute_kind::l ? v.list_data[i] : v.map_data[i].value;
+  };
+  std::array<frame, Limit> stack{};
+  std::size_t depth = 1;  // `value` is level 1
+  stack[0] = {&value, 0};
+  while (depth != 0) {
+    frame& top = stack[depth - 1];
+    if (top.next == children(*top.node)) {
+      --depth;
+      continue;
+    }
+    const attribute_value& next = child(*top.node, top.next++);
+    if (depth == Limit) return true;  // `next` is level Limit + 1
+    if (children(next) != 0) stack[depth++] = {&next, 0};
+  }
+  return false;
 }
 
 /// One `ExpressionAttributeNames` entry.

@@ -14,9 +14,12 @@
 #include "ddbexport/list_exports.hpp"
 #include "ddbexport/continuous_backups.hpp"
 #include "ddbexport/service_error.hpp"
+#include "ddbexport/error_reading.hpp"
 #include "ddbexport/arn.hpp"
+#include "ddbexport/member.hpp"
 #include "ddbexport/members.hpp"
 #include "ddbexport/client_token.hpp"
+#include "ddbexport/detail/crc32.hpp"
 #include "ddbexport/request_equality.hpp"
 #include "ddbexport/validate/validate.hpp"
 

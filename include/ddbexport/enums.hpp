@@ -94,6 +94,8 @@ template <wire_enumeration E>
 template <wire_enumeration E>
 class open_enum {
  public:
+  using enum_type = E;
+
   constexpr open_enum() noexcept = default;
   // Implicit on purpose: `.export_format = export_format::ion` should read naturally.
   constexpr open_enum(E value) noexcept : text_(to_wire(value)) {}  // NOLINT(google-explicit-constructor)

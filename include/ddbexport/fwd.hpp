@@ -20,12 +20,19 @@ struct point_in_time_recovery_description;
 struct attribute_value;
 struct attribute_entry;
 struct string_entry;
+struct describe_export_request;
+struct describe_export_response;
+struct list_exports_request;
+struct list_exports_response;
+struct export_summary;
+struct error_reading;
 
-/// The name table of a shape (members.hpp): wire names, order, member pointers.
+/// The member table of a shape (members.hpp): wire names, order, member
+/// pointers, constraints.
 template <class T>
 struct shape_of;
 
-/// The wire kind of a member (members.hpp has the enumerators).
+/// The wire kind of a member (member.hpp has the enumerators).
 enum class member_kind : std::uint8_t;
 
 /// A member kind as a type, so an encoder can overload `member` on it.
@@ -46,8 +53,7 @@ struct format {};
 class arena;
 class owning_arena;
 struct read_limits;
-struct read_result;
-struct error_reading;
+struct result;  ///< what json::read and json::write return (read_result, write_result)
 }  // namespace json
 
 }  // namespace ddbexport

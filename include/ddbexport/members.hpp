@@ -1,119 +1,112 @@
 #ifndef DDBEXPORT_MEMBERS_HPP
 #define DDBEXPORT_MEMBERS_HPP
 
+/// The member tables of every shape. A member's facts (wire name and model
+/// constraints, RULES.md §2, SERVICE.md §5 and §6) are written once in
+/// `facts::`; each shape's table binds them to its C++ members in wire order
+/// and names the rule that reports each constraint there.
+
 #include <cstdint>
-#include <optional>
-#include <span>
+#include <limits>
 #include <string_view>
 #include <tuple>
-#include <type_traits>
 
-#include "ddbexport/attribute_value.hpp"
 #include "ddbexport/continuous_backups.hpp"
-#include "ddbexport/enums.hpp"
+#include "ddbexport/describe_export.hpp"
+#include "ddbexport/detail/patterns.hpp"
 #include "ddbexport/export_description.hpp"
+#include "ddbexport/list_exports.hpp"
+#include "ddbexport/member.hpp"
 #include "ddbexport/request.hpp"
-#include "ddbexport/timestamp.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 namespace ddbexport {
 
-/// One member of a shape: its wire name and where it lives in the C++ type.
-template <class Owner, class Field>
-struct member {
-  std::string_view name;
-  Field Owner::*pointer;
-};
-// clang 14 has no CTAD for aggregates.
-template <class Owner, class Field>
-member(std::string_view, Field Owner::*) -> member<Owner, Field>;
+namespace facts {
+inline constexpr pattern_trait s3_bucket_pattern{detail::s3_bucket_pattern, detail::matches_s3_bucket_pattern};
+inline constexpr pattern_trait client_token_pattern{detail::client_token_pattern, detail::matches_client_token_pattern};
+inline constexpr pattern_trait s3_bucket_owner_pattern{detail::s3_bucket_owner_pattern,
+                                                      detail::matches_s3_bucket_owner_pattern};
+inline constexpr pattern_trait table_id_pattern{detail::table_id_pattern, detail::matches_table_id_pattern};
 
-/// The name table of a shape, the one place wire names and order are written
-/// down. Writers, readers, diagnostic paths and user serializers all read it.
-template <class T>
-struct shape_of;
+inline constexpr std::int64_t max_long = std::numeric_limits<std::int64_t>::max();
 
-template <class T>
-concept described_shape = requires {
-  { shape_of<T>::name } -> std::convertible_to<std::string_view>;
-  shape_of<T>::members;
-};
+// ExportTableToPointInTimeInput (RULES.md §2.1); ExportDescription shares them (§2.2).
+inline constexpr member_facts table_arn{"TableArn", length_bounds{1, 1024}};
+inline constexpr member_facts s3_bucket{"S3Bucket", length_bounds{0, 255}, s3_bucket_pattern};
+inline constexpr member_facts export_time{"ExportTime"};
+inline constexpr member_facts client_token{"ClientToken", std::nullopt, client_token_pattern};
+inline constexpr member_facts s3_bucket_owner{"S3BucketOwner", std::nullopt, s3_bucket_owner_pattern};
+// The model says 0..1024; the live service rejects '' (RULES.md §7), so the
+// effective minimum is 1, in requests and in descriptions alike.
+inline constexpr member_facts s3_prefix{"S3Prefix", length_bounds{1, 1024}};
+inline constexpr member_facts s3_sse_algorithm{"S3SseAlgorithm"};
+inline constexpr member_facts s3_sse_kms_key_id{"S3SseKmsKeyId", length_bounds{1, 2048}};
+inline constexpr member_facts export_format{"ExportFormat"};
+inline constexpr member_facts export_type{"ExportType"};
+inline constexpr member_facts incremental_export_specification{"IncrementalExportSpecification"};
+inline constexpr member_facts filter_specification{"FilterSpecification"};
 
-/// The wire kind of a member's value, derived from its C++ type.
-enum class member_kind : std::uint8_t {
-  string,
-  timestamp,
-  long_integer,
-  integer,
-  enumeration,
-  structure,
-  string_map,
-  attribute_map,
-};
+inline constexpr member_facts export_from_time{"ExportFromTime"};
+inline constexpr member_facts export_to_time{"ExportToTime"};
+inline constexpr member_facts export_view_type{"ExportViewType"};
 
-namespace detail {
-template <class T>
-struct kind_of_value;
-template <>
-struct kind_of_value<std::string_view> : std::integral_constant<member_kind, member_kind::string> {};
-template <>
-struct kind_of_value<timestamp> : std::integral_constant<member_kind, member_kind::timestamp> {};
-template <>
-struct kind_of_value<std::int64_t> : std::integral_constant<member_kind, member_kind::long_integer> {};
-template <>
-struct kind_of_value<std::int32_t> : std::integral_constant<member_kind, member_kind::integer> {};
-template <class E>
-struct kind_of_value<open_enum<E>> : std::integral_constant<member_kind, member_kind::enumeration> {};
-template <>
-struct kind_of_value<std::span<const string_entry>> : std::integral_constant<member_kind, member_kind::string_map> {};
-template <>
-struct kind_of_value<std::span<const attribute_entry>>
-    : std::integral_constant<member_kind, member_kind::attribute_map> {};
-template <class T>
-  requires described_shape<T>
-struct kind_of_value<T> : std::integral_constant<member_kind, member_kind::structure> {};
-}  // namespace detail
+inline constexpr member_facts filter_expression{"FilterExpression"};
+inline constexpr member_facts projection_expression{"ProjectionExpression"};
+inline constexpr member_facts key_condition_expression{"KeyConditionExpression"};
+inline constexpr member_facts expression_attribute_names{"ExpressionAttributeNames", length_bounds{0, 65535}};
+inline constexpr member_facts expression_attribute_values{"ExpressionAttributeValues"};
 
-/// `member_kind_v<std::optional<X>>`: the kind of a member declared as optional<X>.
-template <class Optional>
-inline constexpr member_kind member_kind_v = detail::kind_of_value<typename Optional::value_type>::value;
+// ExportDescription's own (RULES.md §2.2); ExportArn is also DescribeExport's input.
+inline constexpr member_facts export_arn{"ExportArn", length_bounds{37, 1024}};
+inline constexpr member_facts export_status{"ExportStatus"};
+inline constexpr member_facts start_time{"StartTime"};
+inline constexpr member_facts end_time{"EndTime"};
+inline constexpr member_facts export_manifest{"ExportManifest"};
+inline constexpr member_facts table_id{"TableId", std::nullopt, table_id_pattern};
+inline constexpr member_facts failure_code{"FailureCode"};
+inline constexpr member_facts failure_message{"FailureMessage"};
+inline constexpr member_facts billed_size_bytes{"BilledSizeBytes", std::nullopt, std::nullopt, value_range{0, max_long}};
+inline constexpr member_facts item_count{"ItemCount", std::nullopt, std::nullopt, value_range{0, max_long}};
+inline constexpr member_facts export_description{"ExportDescription"};
 
-/// Calls `f(name, member_reference)` for each member of `value`, in wire order.
-template <class T, class F>
-  requires described_shape<std::remove_const_t<T>>
-constexpr void for_each_member(T& value, F&& f) {
-  std::apply([&](const auto&... m) { (f(m.name, value.*(m.pointer)), ...); },
-             shape_of<std::remove_const_t<T>>::members);
-}
+// ListExports (SERVICE.md §6).
+inline constexpr member_facts max_results{"MaxResults", std::nullopt, std::nullopt, value_range{1, 25}};
+inline constexpr member_facts next_token{"NextToken"};
+inline constexpr member_facts export_summaries{"ExportSummaries"};
 
-/// Like for_each_member, but stops when `f` returns false; returns whether it ran to the end.
-template <class T, class F>
-  requires described_shape<std::remove_const_t<T>>
-constexpr bool for_each_member_while(T& value, F&& f) {
-  return std::apply([&](const auto&... m) { return (f(m.name, value.*(m.pointer)) && ...); },
-                    shape_of<std::remove_const_t<T>>::members);
-}
+// The PITR context (RULES.md §2.3).
+inline constexpr member_facts point_in_time_recovery_status{"PointInTimeRecoveryStatus"};
+inline constexpr member_facts recovery_period_in_days{"RecoveryPeriodInDays", std::nullopt, std::nullopt,
+                                                      value_range{1, 35}};
+inline constexpr member_facts earliest_restorable_date_time{"EarliestRestorableDateTime"};
+inline constexpr member_facts latest_restorable_date_time{"LatestRestorableDateTime"};
+inline constexpr member_facts continuous_backups_status{"ContinuousBackupsStatus"};
+inline constexpr member_facts point_in_time_recovery_description{"PointInTimeRecoveryDescription"};
+}  // namespace facts
 
 template <>
 struct shape_of<incremental_export_specification> {
   using S = incremental_export_specification;
-  static constexpr std::string_view name = "IncrementalExportSpecification";
+  static constexpr std::string_view name = facts::incremental_export_specification.name;
   static constexpr std::tuple members{
-      member{"ExportFromTime", &S::export_from_time},
-      member{"ExportToTime", &S::export_to_time},
-      member{"ExportViewType", &S::export_view_type},
+      member{facts::export_from_time, &S::export_from_time},
+      member{facts::export_to_time, &S::export_to_time},
+      member{facts::export_view_type, &S::export_view_type, {.enumeration = rule_id::s_view_enum}},
   };
 };
 
 template <>
 struct shape_of<filter_specification> {
   using S = filter_specification;
-  static constexpr std::string_view name = "FilterSpecification";
+  static constexpr std::string_view name = facts::filter_specification.name;
   static constexpr std::tuple members{
-      member{"FilterExpression", &S::filter_expression},
-      member{"ProjectionExpression", &S::projection_expression},
-      member{"KeyConditionExpression", &S::key_condition_expression},
-      member{"ExpressionAttributeNames", &S::expression_attribute_names},
-      member{"ExpressionAttributeValues", &S::expression_attribute_values},
+      member{facts::filter_expression, &S::filter_expression},
+      member{facts::projection_expression, &S::projection_expression},
+      member{facts::key_condition_expression, &S::key_condition_expression},
+      member{facts::expression_attribute_names, &S::expression_attribute_names,
+             {.length = rule_id::s_filter_names_len}},
+      member{facts::expression_attribute_values, &S::expression_attribute_values},
   };
 };
 
@@ -121,49 +114,55 @@ template <>
 struct shape_of<export_request> {
   using S = export_request;
   static constexpr std::string_view name = "ExportTableToPointInTimeInput";
+  static constexpr bool input = true;
   static constexpr std::tuple members{
-      member{"TableArn", &S::table_arn},
-      member{"S3Bucket", &S::s3_bucket},
-      member{"ExportTime", &S::export_time},
-      member{"ClientToken", &S::client_token},
-      member{"S3BucketOwner", &S::s3_bucket_owner},
-      member{"S3Prefix", &S::s3_prefix},
-      member{"S3SseAlgorithm", &S::s3_sse_algorithm},
-      member{"S3SseKmsKeyId", &S::s3_sse_kms_key_id},
-      member{"ExportFormat", &S::export_format},
-      member{"ExportType", &S::export_type},
-      member{"IncrementalExportSpecification", &S::incremental_export_specification},
-      member{"FilterSpecification", &S::filter_specification},
+      member{facts::table_arn, &S::table_arn, {.required = rule_id::s_tablearn_req, .length = rule_id::s_tablearn_len}},
+      member{facts::s3_bucket, &S::s3_bucket,
+             {.required = rule_id::s_bucket_req, .length = rule_id::s_bucket_len, .pattern = rule_id::s_bucket_pat}},
+      member{facts::export_time, &S::export_time},
+      member{facts::client_token, &S::client_token, {.pattern = rule_id::s_token_pat}},
+      member{facts::s3_bucket_owner, &S::s3_bucket_owner, {.pattern = rule_id::s_owner_pat}},
+      member{facts::s3_prefix, &S::s3_prefix, {.length = rule_id::s_prefix_len}},
+      member{facts::s3_sse_algorithm, &S::s3_sse_algorithm, {.enumeration = rule_id::s_sse_enum}},
+      member{facts::s3_sse_kms_key_id, &S::s3_sse_kms_key_id, {.length = rule_id::s_kmsid_len}},
+      member{facts::export_format, &S::export_format, {.enumeration = rule_id::s_fmt_enum}},
+      member{facts::export_type, &S::export_type, {.enumeration = rule_id::s_type_enum}},
+      member{facts::incremental_export_specification, &S::incremental_export_specification},
+      member{facts::filter_specification, &S::filter_specification},
   };
 };
 
 template <>
 struct shape_of<export_description> {
   using S = export_description;
-  static constexpr std::string_view name = "ExportDescription";
+  static constexpr std::string_view name = facts::export_description.name;
+  // The members it shares with the request carry the request's constraints,
+  // all reported as R-DESC-SHAPE (RULES.md §8); its own have their S-OUT- rules.
+  static constexpr auto shared = member_checks::values(rule_id::r_desc_shape);
   static constexpr std::tuple members{
-      member{"ExportArn", &S::export_arn},
-      member{"ExportStatus", &S::export_status},
-      member{"StartTime", &S::start_time},
-      member{"EndTime", &S::end_time},
-      member{"ExportManifest", &S::export_manifest},
-      member{"TableArn", &S::table_arn},
-      member{"TableId", &S::table_id},
-      member{"ExportTime", &S::export_time},
-      member{"ClientToken", &S::client_token},
-      member{"S3Bucket", &S::s3_bucket},
-      member{"S3BucketOwner", &S::s3_bucket_owner},
-      member{"S3Prefix", &S::s3_prefix},
-      member{"S3SseAlgorithm", &S::s3_sse_algorithm},
-      member{"S3SseKmsKeyId", &S::s3_sse_kms_key_id},
-      member{"FailureCode", &S::failure_code},
-      member{"FailureMessage", &S::failure_message},
-      member{"ExportFormat", &S::export_format},
-      member{"BilledSizeBytes", &S::billed_size_bytes},
-      member{"ItemCount", &S::item_count},
-      member{"ExportType", &S::export_type},
-      member{"IncrementalExportSpecification", &S::incremental_export_specification},
-      member{"FilterSpecification", &S::filter_specification},
+      member{facts::export_arn, &S::export_arn, {.length = rule_id::s_out_arn}},
+      member{facts::export_status, &S::export_status,
+             {.required = rule_id::s_out_status, .enumeration = rule_id::s_out_status}},
+      member{facts::start_time, &S::start_time},
+      member{facts::end_time, &S::end_time},
+      member{facts::export_manifest, &S::export_manifest},
+      member{facts::table_arn, &S::table_arn, shared},
+      member{facts::table_id, &S::table_id, {.pattern = rule_id::s_out_tableid}},
+      member{facts::export_time, &S::export_time},
+      member{facts::client_token, &S::client_token, shared},
+      member{facts::s3_bucket, &S::s3_bucket, shared},
+      member{facts::s3_bucket_owner, &S::s3_bucket_owner, shared},
+      member{facts::s3_prefix, &S::s3_prefix, shared},
+      member{facts::s3_sse_algorithm, &S::s3_sse_algorithm, shared},
+      member{facts::s3_sse_kms_key_id, &S::s3_sse_kms_key_id, shared},
+      member{facts::failure_code, &S::failure_code},
+      member{facts::failure_message, &S::failure_message},
+      member{facts::export_format, &S::export_format, shared},
+      member{facts::billed_size_bytes, &S::billed_size_bytes, {.range = rule_id::s_out_counts}},
+      member{facts::item_count, &S::item_count, {.range = rule_id::s_out_counts}},
+      member{facts::export_type, &S::export_type, shared},
+      member{facts::incremental_export_specification, &S::incremental_export_specification, shared},
+      member{facts::filter_specification, &S::filter_specification, shared},
   };
 };
 
@@ -171,18 +170,69 @@ template <>
 struct shape_of<export_response> {
   using S = export_response;
   static constexpr std::string_view name = "ExportTableToPointInTimeOutput";
-  static constexpr std::tuple members{member{"ExportDescription", &S::export_description}};
+  static constexpr std::tuple members{member{facts::export_description, &S::export_description}};
+};
+
+template <>
+struct shape_of<describe_export_request> {
+  using S = describe_export_request;
+  static constexpr std::string_view name = "DescribeExportInput";
+  static constexpr bool input = true;
+  static constexpr std::tuple members{
+      member{facts::export_arn, &S::export_arn,
+             {.required = rule_id::v_desc_shape, .length = rule_id::v_desc_shape}},
+  };
+};
+
+template <>
+struct shape_of<describe_export_response> {
+  using S = describe_export_response;
+  static constexpr std::string_view name = "DescribeExportOutput";
+  static constexpr std::tuple members{member{facts::export_description, &S::export_description}};
+};
+
+template <>
+struct shape_of<list_exports_request> {
+  using S = list_exports_request;
+  static constexpr std::string_view name = "ListExportsInput";
+  static constexpr bool input = true;
+  static constexpr std::tuple members{
+      member{facts::table_arn, &S::table_arn, {.length = rule_id::v_list_shape}},
+      member{facts::max_results, &S::max_results, {.range = rule_id::v_list_shape}},
+      member{facts::next_token, &S::next_token},
+  };
+};
+
+template <>
+struct shape_of<export_summary> {
+  using S = export_summary;
+  static constexpr std::string_view name = "ExportSummary";
+  static constexpr std::tuple members{
+      member{facts::export_arn, &S::export_arn},
+      member{facts::export_status, &S::export_status},
+      member{facts::export_type, &S::export_type},
+  };
+};
+
+template <>
+struct shape_of<list_exports_response> {
+  using S = list_exports_response;
+  static constexpr std::string_view name = "ListExportsOutput";
+  static constexpr std::tuple members{
+      member{facts::export_summaries, &S::export_summaries},
+      member{facts::next_token, &S::next_token},
+  };
 };
 
 template <>
 struct shape_of<point_in_time_recovery_description> {
   using S = point_in_time_recovery_description;
-  static constexpr std::string_view name = "PointInTimeRecoveryDescription";
+  static constexpr std::string_view name = facts::point_in_time_recovery_description.name;
   static constexpr std::tuple members{
-      member{"PointInTimeRecoveryStatus", &S::point_in_time_recovery_status},
-      member{"RecoveryPeriodInDays", &S::recovery_period_in_days},
-      member{"EarliestRestorableDateTime", &S::earliest_restorable_date_time},
-      member{"LatestRestorableDateTime", &S::latest_restorable_date_time},
+      member{facts::point_in_time_recovery_status, &S::point_in_time_recovery_status},
+      member{facts::recovery_period_in_days, &S::recovery_period_in_days},
+      member{facts::earliest_restorable_date_time, &S::earliest_restorable_date_time},
+      member{facts::latest_restorable_date_time, &S::latest_restorable_date_time},
   };
 };
 
@@ -191,8 +241,8 @@ struct shape_of<continuous_backups_description> {
   using S = continuous_backups_description;
   static constexpr std::string_view name = "ContinuousBackupsDescription";
   static constexpr std::tuple members{
-      member{"ContinuousBackupsStatus", &S::continuous_backups_status},
-      member{"PointInTimeRecoveryDescription", &S::point_in_time_recovery_description},
+      member{facts::continuous_backups_status, &S::continuous_backups_status},
+      member{facts::point_in_time_recovery_description, &S::point_in_time_recovery_description},
   };
 };
 

@@ -1,30 +1,35 @@
 #ifndef DDBEXPORT_REQUEST_EQUALITY_HPP
 #define DDBEXPORT_REQUEST_EQUALITY_HPP
 
-// "Same request" as the idempotency window judges it (RULES.md §6): member by
-// member, present differs from absent, maps compare as key sets, and
-// AttributeValues compare as JSON values (map key order ignored, array order kept).
+// "Same request" as the idempotency window judges it (RULES.md §6), member by
+// member through the tables: present differs from absent, strings and enums
+// compare code point for code point, timestamps by value, structures
+// recursively, maps as key sets with equal values, AttributeValues as JSON
+// values (map key order ignored, array order kept).
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 
 #include "ddbexport/attribute_value.hpp"
+#include "ddbexport/member.hpp"
+#include "ddbexport/members.hpp"
 #include "ddbexport/request.hpp"
 
 namespace ddbexport {
 
-[[nodiscard]] constexpr bool same_attribute_value(const attribute_value& a, const attribute_value& b) noexcept;
-
 namespace detail {
 template <class Entry, class Equal>
-constexpr bool same_key_set(std::span<const Entry> a, std::span<const Entry> b, Equal equal) noexcept {
+constexpr bool same_key_set(std::span<const Entry> a, std::span<const Entry> b, Equal equal) {
   if (a.size() != b.size()) return false;
   for (const auto& ea : a) {
     bool found = false;
     for (const auto& eb : b)
       if (ea.key == eb.key) {
-        if (!equal(ea, eb)) return false;
+        if (!equal(ea.value, eb.value)) return false;
         found = true;
         break;
       }
@@ -33,77 +38,98 @@ constexpr bool same_key_set(std::span<const Entry> a, std::span<const Entry> b, 
   return true;
 }
 
-template <class T, class Equal>
-constexpr bool same_optional(const std::optional<T>& a, const std::optional<T>& b, Equal equal) noexcept {
-  if (a.has_value() != b.has_value()) return false;
-  return !a || equal(*a, *b);
-}
-
-constexpr auto plain_equal = [](const auto& x, const auto& y) { return x == y; };
-
-constexpr bool same_spans(std::span<const std::string_view> a, std::span<const std::string_view> b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-}  // namespace detail
-
-constexpr bool same_attribute_value(const attribute_value& a, const attribute_value& b) noexcept {
-  if (a.kind != b.kind) return false;
+/// Recursion follows the nesting, bounded by max_walk_depth: values nested
+/// deeper never compare equal (they cannot be valid requests, R-AV-DEPTH).
+constexpr bool same_attribute_value_at(const attribute_value& a, const attribute_value& b, std::size_t level) noexcept {
+  if (a.kind != b.kind || level > max_walk_depth) return false;
+  const auto same_child = [&](const attribute_value& x, const attribute_value& y) {
+    return same_attribute_value_at(x, y, level + 1);
+  };
   switch (a.kind) {
     case attribute_kind::s:
     case attribute_kind::n:
     case attribute_kind::b: return a.scalar == b.scalar;
     case attribute_kind::ss:
     case attribute_kind::ns:
-    case attribute_kind::bs: return detail::same_spans(a.set, b.set);
+    case attribute_kind::bs: {
+      if (a.set.size() != b.set.size()) return false;
+      for (std::size_t i = 0; i < a.set.size(); ++i)
+        if (a.set[i] != b.set[i]) return false;
+      return true;
+    }
     case attribute_kind::null:
     case attribute_kind::boolean: return a.flag == b.flag;
     case attribute_kind::l: {
       if (a.list_size != b.list_size) return false;
       for (std::size_t i = 0; i < a.list_size; ++i)
-        if (!same_attribute_value(a.list_data[i], b.list_data[i])) return false;
+        if (!same_child(a.list_data[i], b.list_data[i])) return false;
       return true;
     }
-    case attribute_kind::m:
-      return detail::same_key_set(a.map(), b.map(), [](const attribute_entry& x, const attribute_entry& y) {
-        return same_attribute_value(x.value, y.value);
-      });
+    case attribute_kind::m: return same_key_set(a.map(), b.map(), same_child);
   }
   return false;
 }
 
-[[nodiscard]] constexpr bool same_incremental_export_specification(const incremental_export_specification& a,
-                                                                   const incremental_export_specification& b) noexcept {
-  return a.export_from_time == b.export_from_time && a.export_to_time == b.export_to_time &&
-         a.export_view_type == b.export_view_type;
+template <class V>
+constexpr bool same_member_value(const V& a, const V& b);
+
+template <class V>
+constexpr bool same_optional(const std::optional<V>& a, const std::optional<V>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || same_member_value(*a, *b);
 }
 
-[[nodiscard]] constexpr bool same_filter_specification(const filter_specification& a,
-                                                       const filter_specification& b) noexcept {
-  const auto names_equal = [](std::span<const string_entry> x, std::span<const string_entry> y) {
-    return detail::same_key_set(x, y, [](const string_entry& p, const string_entry& q) { return p.value == q.value; });
-  };
-  const auto values_equal = [](std::span<const attribute_entry> x, std::span<const attribute_entry> y) {
-    return detail::same_key_set(
-        x, y, [](const attribute_entry& p, const attribute_entry& q) { return same_attribute_value(p.value, q.value); });
-  };
-  return a.filter_expression == b.filter_expression && a.projection_expression == b.projection_expression &&
-         a.key_condition_expression == b.key_condition_expression &&
-         detail::same_optional(a.expression_attribute_names, b.expression_attribute_names, names_equal) &&
-         detail::same_optional(a.expression_attribute_values, b.expression_attribute_values, values_equal);
+/// Every member of two values of one shape, but the one `Skip` points to.
+template <auto Skip = nullptr, described_shape T>
+constexpr bool same_members(const T& a, const T& b) {
+  return std::apply(
+      [&](const auto&... m) {
+        const auto same = [&](const auto& entry) {
+          if constexpr (std::is_same_v<decltype(entry.pointer), decltype(Skip)>)
+            if (entry.pointer == Skip) return true;
+          return same_optional(a.*(entry.pointer), b.*(entry.pointer));
+        };
+        return (same(m) && ...);
+      },
+      shape_of<T>::members);
+}
+
+template <class V>
+constexpr bool same_member_value(const V& a, const V& b) {
+  constexpr member_kind kind = kind_of_value<V>::value;
+  if constexpr (kind == member_kind::structure) {
+    return same_members(a, b);
+  } else if constexpr (kind == member_kind::structure_list) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (!same_members(a[i], b[i])) return false;
+    return true;
+  } else if constexpr (kind == member_kind::string_map) {
+    return same_key_set(a, b, [](std::string_view x, std::string_view y) { return x == y; });
+  } else if constexpr (kind == member_kind::attribute_map) {
+    return same_key_set(a, b, [](const attribute_value& x, const attribute_value& y) {
+      return same_attribute_value_at(x, y, 1);
+    });
+  } else {
+    return a == b;
+  }
+}
+}  // namespace detail
+
+/// Two AttributeValues are the same JSON value (RULES.md §6).
+[[nodiscard]] constexpr bool same_attribute_value(const attribute_value& a, const attribute_value& b) noexcept {
+  return detail::same_attribute_value_at(a, b, 1);
+}
+
+/// Two values of one shape are the same in RULES.md §6's sense, member by member.
+template <described_shape T>
+[[nodiscard]] constexpr bool same_value(const T& a, const T& b) {
+  return detail::same_members(a, b);
 }
 
 /// Compares the eleven members other than ClientToken.
-[[nodiscard]] constexpr bool same_request_ignoring_token(const export_request& a, const export_request& b) noexcept {
-  return a.table_arn == b.table_arn && a.s3_bucket == b.s3_bucket && a.export_time == b.export_time &&
-         a.s3_bucket_owner == b.s3_bucket_owner && a.s3_prefix == b.s3_prefix &&
-         a.s3_sse_algorithm == b.s3_sse_algorithm && a.s3_sse_kms_key_id == b.s3_sse_kms_key_id &&
-         a.export_format == b.export_format && a.export_type == b.export_type &&
-         detail::same_optional(a.incremental_export_specification, b.incremental_export_specification,
-                               same_incremental_export_specification) &&
-         detail::same_optional(a.filter_specification, b.filter_specification, same_filter_specification);
+[[nodiscard]] constexpr bool same_request_ignoring_token(const export_request& a, const export_request& b) {
+  return detail::same_members<&export_request::client_token>(a, b);
 }
 
 }  // namespace ddbexport

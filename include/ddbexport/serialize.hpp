@@ -5,9 +5,11 @@
 /// `encoder_for<Tag, Out>` (fwd.hpp) with an encoder, a visitor that the
 /// library walks through a value in wire order:
 ///
-///     e.begin_structure(member_name, shape_name);   // member_name "" at the top
+///     e.begin_structure(member_name, shape_name);   // member_name "" at the top and in lists
 ///     e.member(wire_name, kind_tag<K>{}, value);     // once per present member
 ///     e.end_structure();
+///     e.begin_list(member_name, element_shape_name); // a list of structures: each element
+///     e.end_list();                                  //   is a begin/end_structure pair between
 ///
 /// `value` is `std::string_view` for strings and enumerations (the wire text,
 /// unknown values verbatim), `timestamp`, `std::int64_t` for longs,
@@ -15,23 +17,24 @@
 /// Absent members are never visited. The built-in JSON writer is one such
 /// encoder (json/writer.hpp); tests/examples/custom_format.cpp shows another.
 ///
-/// Input formats parse their own syntax and land each value with
-/// `with_member_named`, which also tells them the member's kind; the JSON
-/// reader finds members the same way, through `find_member`.
+/// Attribute maps arrive as spans: an encoder that descends into their
+/// AttributeValues must bound its recursion (the JSON one stops at
+/// max_walk_depth). Input formats parse their own syntax and land each value
+/// with `with_member_named` (member.hpp), which also tells them the member's
+/// kind; the JSON reader finds members the same way.
 
-#include <array>
-#include <cstddef>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
-#include <tuple>
-#include <type_traits>
-#include <utility>
 
+#include "ddbexport/attribute_value.hpp"
 #include "ddbexport/fwd.hpp"
-#include "ddbexport/members.hpp"
+#include "ddbexport/member.hpp"
+#include "ddbexport/members.hpp"  // every shape can be serialized
 #include "ddbexport/output.hpp"
+#include "ddbexport/timestamp.hpp"
 
 namespace ddbexport {
 
@@ -67,6 +70,8 @@ template <class E>
 concept shape_encoder = requires(E& e, std::string_view name) {
   e.begin_structure(name, name);
   e.end_structure();
+  e.begin_list(name, name);
+  e.end_list();
 } && encodes_kind<E, member_kind::string> && encodes_kind<E, member_kind::enumeration> &&
                         encodes_kind<E, member_kind::timestamp> && encodes_kind<E, member_kind::long_integer> &&
                         encodes_kind<E, member_kind::integer> && encodes_kind<E, member_kind::string_map> &&
@@ -87,6 +92,15 @@ constexpr void encode_members(const T& value, E& encoder) {
       encoder.begin_structure(name, shape_of<V>::name);
       encode_members(*m, encoder);
       encoder.end_structure();
+    } else if constexpr (kind == member_kind::structure_list) {
+      using element = list_element_t<V>;
+      encoder.begin_list(name, shape_of<element>::name);
+      for (const element& item : *m) {
+        encoder.begin_structure(std::string_view{}, shape_of<element>::name);
+        encode_members(item, encoder);
+        encoder.end_structure();
+      }
+      encoder.end_list();
     } else if constexpr (kind == member_kind::enumeration) {
       encoder.member(name, kind_tag<kind>{}, m->text());
     } else {
@@ -109,85 +123,6 @@ template <class Format, described_shape T, text_output Out>
 constexpr void serialize(const T& value, Out& out) {
   encoder_for<Format, Out> encoder(out);
   encode(value, encoder);
-}
-
-// ---- Finding members by wire name ------------------------------------------
-
-template <described_shape T>
-inline constexpr std::size_t member_count = std::tuple_size_v<std::remove_cvref_t<decltype(shape_of<T>::members)>>;
-
-/// The wire names of T, in order.
-template <described_shape T>
-inline constexpr auto member_names = std::apply(
-    [](const auto&... m) { return std::array<std::string_view, sizeof...(m)>{m.name...}; }, shape_of<T>::members);
-
-inline constexpr std::size_t no_member = static_cast<std::size_t>(-1);
-
-namespace detail {
-/// Member indices bucketed by name length, so a lookup compares the name with
-/// at most the two or three members of the same length (never all 22).
-template <class T>
-struct member_lookup {
-  static constexpr auto& names = member_names<T>;
-  static constexpr std::size_t longest = [] {
-    std::size_t n = 0;
-    for (auto name : names) n = name.size() > n ? name.size() : n;
-    return n;
-  }();
-  struct table_type {
-    std::array<std::uint8_t, names.size()> order{};    // indices sorted by name length
-    std::array<std::uint8_t, longest + 2> first{};     // first[len] .. first[len + 1] in `order`
-  };
-  static constexpr table_type table = [] {
-    table_type t{};
-    std::size_t at = 0;
-    for (std::size_t len = 0; len <= longest; ++len) {
-      t.first[len] = static_cast<std::uint8_t>(at);
-      for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i].size() == len) t.order[at++] = static_cast<std::uint8_t>(i);
-    }
-    t.first[longest + 1] = static_cast<std::uint8_t>(at);
-    return t;
-  }();
-};
-}  // namespace detail
-
-/// Index of the member with exactly this wire name (case-sensitive), or no_member.
-template <described_shape T>
-[[nodiscard]] constexpr std::size_t find_member(std::string_view name) noexcept {
-  using lookup = detail::member_lookup<T>;
-  if (name.size() > lookup::longest) return no_member;
-  for (std::size_t k = lookup::table.first[name.size()]; k < lookup::table.first[name.size() + 1]; ++k)
-    if (lookup::names[lookup::table.order[k]] == name) return lookup::table.order[k];
-  return no_member;
-}
-
-/// Calls `f(wire_name, member)` for member number `index` of `value`
-/// (`member` is the `std::optional<...>&`); does nothing for a bad index.
-template <class T, class F>
-  requires described_shape<std::remove_const_t<T>>
-constexpr void with_member_at(T& value, std::size_t index, F&& f) {
-  std::apply(
-      [&]<class... M>(const M&... m) {
-        std::size_t i = 0;
-        const auto visit_if_chosen = [&](const auto& one) {
-          if (i++ != index) return false;
-          f(one.name, value.*(one.pointer));
-          return true;
-        };
-        static_cast<void>((visit_if_chosen(m) || ...));
-      },
-      shape_of<std::remove_const_t<T>>::members);
-}
-
-/// Calls `f(wire_name, member)` for the member called `name`; false when there is none.
-template <class T, class F>
-  requires described_shape<std::remove_const_t<T>>
-constexpr bool with_member_named(T& value, std::string_view name, F&& f) {
-  const std::size_t index = find_member<std::remove_const_t<T>>(name);
-  if (index == no_member) return false;
-  with_member_at(value, index, std::forward<F>(f));
-  return true;
 }
 
 }  // namespace ddbexport

@@ -26,6 +26,13 @@ struct ddbexport::encoder_for<outline, Out> {
     ++depth_;
   }
   void end_structure() { --depth_; }
+  // A list of structures (ListExports' ExportSummaries): its name, then each
+  // element's members one level deeper, as the structures above.
+  void begin_list(std::string_view member_name, std::string_view /*element_shape_name*/) {
+    line(member_name, "");
+    ++depth_;
+  }
+  void end_list() { --depth_; }
 
   void member(std::string_view name, kind_tag<member_kind::string>, std::string_view v) { line(name, quoted(v)); }
   void member(std::string_view name, kind_tag<member_kind::enumeration>, std::string_view v) { line(name, v); }

@@ -1,11 +1,10 @@
 #ifndef DDBEXPORT_TESTS_PROPERTY_EQUALITY_HPP
 #define DDBEXPORT_TESTS_PROPERTY_EQUALITY_HPP
 
-// Field-by-field equality for the round-trip oracles of the property tests and
-// the fuzz targets. Requests reuse the idempotency comparison of
-// request_equality.hpp (maps as key sets, AttributeValues as JSON values) and
-// add ClientToken; descriptions compare all 22 members the same way. Also the
-// SDK's time echo, the oracle for timestamps beyond 2^51 ms.
+// Member-by-member equality for the round-trip oracles of the property tests
+// and the fuzz targets: request_equality.hpp's walk over the member tables
+// (maps as key sets, AttributeValues as JSON values), every member included.
+// Also the SDK's time echo, the oracle for timestamps beyond 2^51 ms.
 
 #include <cmath>
 #include <cstdint>
@@ -18,24 +17,14 @@
 
 namespace ddbexport::test {
 
-/// All twelve members, ClientToken included.
-[[nodiscard]] constexpr bool same_request(const export_request& a, const export_request& b) noexcept {
-  return a.client_token == b.client_token && same_request_ignoring_token(a, b);
+/// All twelve members, ClientToken included, through the member tables.
+[[nodiscard]] constexpr bool same_request(const export_request& a, const export_request& b) {
+  return same_value(a, b);
 }
 
 /// All twenty-two members of an ExportDescription.
-[[nodiscard]] constexpr bool same_description(const export_description& a, const export_description& b) noexcept {
-  return a.export_arn == b.export_arn && a.export_status == b.export_status && a.start_time == b.start_time &&
-         a.end_time == b.end_time && a.export_manifest == b.export_manifest && a.table_arn == b.table_arn &&
-         a.table_id == b.table_id && a.export_time == b.export_time && a.client_token == b.client_token &&
-         a.s3_bucket == b.s3_bucket && a.s3_bucket_owner == b.s3_bucket_owner && a.s3_prefix == b.s3_prefix &&
-         a.s3_sse_algorithm == b.s3_sse_algorithm && a.s3_sse_kms_key_id == b.s3_sse_kms_key_id &&
-         a.failure_code == b.failure_code && a.failure_message == b.failure_message &&
-         a.export_format == b.export_format && a.billed_size_bytes == b.billed_size_bytes &&
-         a.item_count == b.item_count && a.export_type == b.export_type &&
-         detail::same_optional(a.incremental_export_specification, b.incremental_export_specification,
-                               same_incremental_export_specification) &&
-         detail::same_optional(a.filter_specification, b.filter_specification, same_filter_specification);
+[[nodiscard]] constexpr bool same_description(const export_description& a, const export_description& b) {
+  return same_value(a, b);
 }
 
 /// Above this magnitude (2^51 ms, about year ±73,000) the SDK's reading,
@@ -73,8 +62,8 @@ inline constexpr std::int64_t exact_time_limit_ms = std::int64_t{1} << 51;
   return !r.export_description || times_survive_echo(*r.export_description);
 }
 
-[[nodiscard]] constexpr bool same_response(const export_response& a, const export_response& b) noexcept {
-  return detail::same_optional(a.export_description, b.export_description, same_description);
+[[nodiscard]] constexpr bool same_response(const export_response& a, const export_response& b) {
+  return same_value(a, b);
 }
 
 }  // namespace ddbexport::test

@@ -44,13 +44,6 @@ std::string describe(const outcome& o) {
   return text.empty() ? "no violations" : text;
 }
 
-std::vector<rule_id> violations_of(const outcome& o) {
-  std::vector<rule_id> ids;
-  for (const auto& d : o.all)
-    if (d.is_violation()) ids.push_back(d.rule);
-  return ids;
-}
-
 /// What a mutation may change besides the request: facts of the context and
 /// one earlier export in the ledger.
 struct tweaks {
@@ -224,6 +217,28 @@ std::vector<mutator> build_mutators() {
     s.request.incremental_export_specification->export_from_time.reset();
   });
   value(r_filter_empty, {}, [](scenario& s, tweaks&) { s.request.filter_specification = owned_filter_spec{}; });
+  value(r_av_depth, {}, [](scenario& s, tweaks&) {
+    // A chain of L and M levels one to twenty levels past the limit, a scalar at its end.
+    owned_attribute_value v{.kind = attribute_kind::s, .scalar = "deep"};
+    const auto levels = *uniform<std::size_t>(max_attribute_depth + 1, max_attribute_depth + 21);
+    for (std::size_t level = 1; level < levels; ++level) {
+      owned_attribute_value outer;
+      if (*rc::gen::arbitrary<bool>()) {
+        outer.kind = attribute_kind::l;
+        outer.list.push_back(std::move(v));
+      } else {
+        outer.kind = attribute_kind::m;
+        outer.map.emplace_back("k", std::move(v));
+      }
+      v = std::move(outer);
+    }
+    auto& f = s.request.filter_specification;
+    if (!f) f = owned_filter_spec{};
+    if (!f->expression_attribute_values) f->expression_attribute_values.emplace();
+    auto& values = *f->expression_attribute_values;
+    std::erase_if(values, [](const auto& e) { return e.first == ":deep"; });
+    values.emplace_back(":deep", std::move(v));
+  });
   // Stage T.
   value(r_tablearn_notarn, {}, [](scenario& s, tweaks&) {
     s.request.table_arn = *rc::gen::element<std::string>("Music", "arn:aws:dynamodb", "arn::dynamodb:us-east-1:123456789012:table/Music",
@@ -295,9 +310,9 @@ const std::vector<mutator>& mutators() {
   return table;
 }
 
-/// A request-side error rule: RULES.md's stages D to K.
+/// A request-side error rule: RULES.md's stages D to K (SERVICE.md's inputs have their own tests).
 bool request_side_error(const rule_info& ri) {
-  return ri.severity == severity::error && ri.stage <= stage::token;
+  return ri.severity == severity::error && ri.stage <= stage::token && ri.source == rule_source::rules;
 }
 
 }  // namespace
@@ -382,6 +397,51 @@ TEST_CASE("the mutation property reached every rule") {
   }
 }
 
+namespace {
+
+/// Every validator: whichever sink listens (all, stop at the first violation,
+/// count only, keep four), the result is the one the collecting sink got, and
+/// each sink saw what it should of the same stream.
+template <class Subject, class Context>
+void check_sinks_agree(const Subject& subject, const Context& context) {
+  std::vector<diagnostic> all;
+  container_sink everything{all};
+  const validation_result reference = validate(subject, context, everything);
+  std::vector<rule_id> ids;
+  for (const auto& d : all)
+    if (d.is_violation()) ids.push_back(d.rule);
+  const std::size_t warnings = all.size() - ids.size();
+  RC_ASSERT(reference.violations == ids.size());
+  RC_ASSERT(reference.warnings == warnings);
+  RC_ASSERT(reference.valid() == ids.empty());
+  if (!ids.empty()) RC_ASSERT(reference.first_error->rule == ids.front());
+
+  first_sink first;
+  const auto rf = validate(subject, context, first);
+  RC_ASSERT(first.first().has_value() == !ids.empty());
+  if (!ids.empty()) RC_ASSERT(first.first()->rule == ids.front());
+  count_sink count;
+  const auto rc_ = validate(subject, context, count);
+  RC_ASSERT(count.violations() == ids.size());
+  RC_ASSERT(count.warnings() == warnings);
+  collect_sink<4> bounded;
+  const auto rb = validate(subject, context, bounded);
+  RC_ASSERT(bounded.size() + bounded.dropped() == all.size());
+  for (std::size_t i = 0; i < bounded.size(); ++i) RC_ASSERT(bounded[i].rule == all[i].rule);
+  for (const validation_result* x : {&rf, &rc_, &rb}) {
+    RC_ASSERT(x->violations == reference.violations);
+    RC_ASSERT(x->warnings == reference.warnings);
+    RC_ASSERT(x->failed_stage == reference.failed_stage);
+    RC_ASSERT(x->first_error.has_value() == reference.first_error.has_value());
+    if (x->first_error) RC_ASSERT(x->first_error->rule == reference.first_error->rule);
+    RC_ASSERT(x->unchecked == reference.unchecked);
+    RC_ASSERT(x->replay_of == reference.replay_of);
+    RC_ASSERT(x->shape_items == reference.shape_items);
+  }
+}
+
+}  // namespace
+
 RC_DOCTEST_PROPERTY("property: collect-all, stop-at-first and count-only sinks agree", [](const owned_request& owned,
                                                                                            const any_facts& f) {
   view_store store;
@@ -391,39 +451,41 @@ RC_DOCTEST_PROPERTY("property: collect-all, stop-at-first and count-only sinks a
   const std::array<ledger_entry, 1> entries{{{view(earlier, store), "arn:earlier",
                                               detail_gen::ts(f.ledger_completed_at)}}};
   const span_ledger ledger{entries};
-  const auto c = context_of(f, &ledger);
+  check_sinks_agree(r, context_of(f, &ledger));
+})
 
-  const auto all = validate_all(r, c);
-  const auto ids = violations_of(all);
-  std::size_t warnings = 0;
-  for (const auto& d : all.all) warnings += d.is_warning() ? 1 : 0;
+RC_DOCTEST_PROPERTY("property: the sinks agree on response checks, with and without the request (R-DESC-ECHO)",
+                    [](const owned_response& owned, const owned_request& sent) {
+  view_store store;
+  const export_response response{owned.export_description
+                                     ? std::optional<export_description>{view(*owned.export_description, store)}
+                                     : std::nullopt};
+  const export_request request = view(sent, store);
+  check_sinks_agree(response, response_context{});
+  check_sinks_agree(response, response_context{&request});
+})
 
-  first_sink first;
-  const auto rf = validate(r, c, first);
-  RC_ASSERT(first.first().has_value() == !ids.empty());
-  if (!ids.empty()) {
-    RC_ASSERT(first.first()->rule == ids.front());
-    RC_ASSERT(all.result.first_error->rule == ids.front());
-  }
-  count_sink count;
-  const auto rc_ = validate(r, c, count);
-  RC_ASSERT(count.violations() == ids.size());
-  RC_ASSERT(count.warnings() == warnings);
-  // The result is the same whichever sink listened.
-  for (const validation_result* x : {&rf, &rc_}) {
-    RC_ASSERT(x->violations == ids.size());
-    RC_ASSERT(x->warnings == warnings);
-    RC_ASSERT(x->valid() == ids.empty());
-    RC_ASSERT(x->failed_stage == all.result.failed_stage);
-    RC_ASSERT(x->unchecked == all.result.unchecked);
-    RC_ASSERT(x->replay_of == all.result.replay_of);
-    RC_ASSERT(x->shape_items == all.result.shape_items);
-  }
-  // A bounded collect_sink keeps the first N and counts the rest.
-  collect_sink<4> bounded;
-  (void)validate(r, c, bounded);
-  RC_ASSERT(bounded.size() + bounded.dropped() == all.all.size());
-  for (std::size_t i = 0; i < bounded.size(); ++i) RC_ASSERT(bounded[i].rule == all.all[i].rule);
+RC_DOCTEST_PROPERTY("property: the sinks agree on error-body checks (ERR-BODY, ERR-NAME, ERR-NS)", [](const owned_error& e) {
+  std::string body;
+  container_output out{body};
+  json::write_error_body(e.type, e.message, out);
+  const std::string sent = *rc::gen::element<std::string>(std::string(body), "", "<html>", "{}");
+  const auto reading = json::read_error(e.status, sent);
+  check_sinks_agree(static_cast<const error_reading&>(reading), error_body_context{});
+})
+
+RC_DOCTEST_PROPERTY("property: the sinks agree on the inputs of DescribeExport and ListExports (V-DESC-SHAPE, V-LIST-SHAPE)",
+                    [] {
+  const auto arn = *optional_of(member_text());
+  const auto table = *optional_of(member_text());
+  const auto max_results = *optional_of(rc::gen::arbitrary<std::int32_t>());
+  const auto token = *optional_of(member_text());
+  const describe_export_request describe{.export_arn = arn ? std::optional<std::string_view>{*arn} : std::nullopt};
+  const list_exports_request list{.table_arn = table ? std::optional<std::string_view>{*table} : std::nullopt,
+                                  .max_results = max_results,
+                                  .next_token = token ? std::optional<std::string_view>{*token} : std::nullopt};
+  check_sinks_agree(describe, shape_context{});
+  check_sinks_agree(list, shape_context{});
 })
 
 // ---- idempotency (RULES.md §6) ------------------------------------------------------

@@ -168,7 +168,7 @@ inline void check_reported(const outcome& o, rule_id rule, std::string_view path
   const diagnostic* d = o.find(rule);
   REQUIRE(d != nullptr);
   CHECK(path_of(*d) == path);
-  CHECK(info(rule).error == error);
+  CHECK(error_name(rule) == error);
   CHECK(message_of(*d) == message);
 }
 

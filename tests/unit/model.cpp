@@ -71,7 +71,7 @@ TEST_CASE("rule catalogue round-trips ids") {
     const auto r = static_cast<rule_id>(i);
     CHECK(rule_from_string(to_string(r)) == r);
   }
-  CHECK(info(rule_id::r_pitr_req).error == "PointInTimeRecoveryUnavailableException");
+  CHECK(error_name(rule_id::r_pitr_req) == "PointInTimeRecoveryUnavailableException");
   CHECK(info(rule_id::r_owner_xacct).severity == severity::async);
   rule_set s;
   s.insert(rule_id::r_inc_min);

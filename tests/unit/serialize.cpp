@@ -29,6 +29,9 @@ class key_value_encoder {
   explicit key_value_encoder(Out& out) : out_(&out) {}
   void begin_structure(std::string_view name, std::string_view) { prefix_.push_back(name); }
   void end_structure() { prefix_.pop_back(); }
+  // List elements are numbered by nothing here: each one repeats the list's name.
+  void begin_list(std::string_view name, std::string_view) { prefix_.push_back(name); }
+  void end_list() { prefix_.pop_back(); }
   void member(std::string_view name, kind_tag<member_kind::string>, std::string_view v) { line(name, v); }
   void member(std::string_view name, kind_tag<member_kind::enumeration>, std::string_view v) { line(name, v); }
   void member(std::string_view name, kind_tag<member_kind::timestamp>, timestamp t) {
@@ -70,6 +73,11 @@ class binary_encoder {
     text(name);
   }
   void end_structure() { tag('E'); }
+  void begin_list(std::string_view name, std::string_view) {
+    tag('A');
+    text(name);
+  }
+  void end_list() { tag('E'); }
   void member(std::string_view name, kind_tag<member_kind::string>, std::string_view v) { head('s', name), text(v); }
   void member(std::string_view name, kind_tag<member_kind::enumeration>, std::string_view v) { head('e', name), text(v); }
   void member(std::string_view name, kind_tag<member_kind::timestamp>, timestamp t) { head('t', name), number(to_epoch_ms(t)); }
@@ -282,6 +290,8 @@ namespace {
 struct missing_integer {
   void begin_structure(std::string_view, std::string_view);
   void end_structure();
+  void begin_list(std::string_view, std::string_view);
+  void end_list();
   template <member_kind K, class V>
     requires(K != member_kind::integer)
   void member(std::string_view, kind_tag<K>, const V&);

@@ -137,6 +137,26 @@ struct decimal_layout {
   return ms;
 }
 
+/// A JSON number with a fraction or an exponent as Coral reads an Integer
+/// (SERVICE.md §6, after dynalite's Math.floor): rounded to the nearest
+/// binary64, then floored. nullopt when that is infinite or beyond int64.
+[[nodiscard]] inline std::optional<std::int64_t> floor_json_number(std::string_view json_number) noexcept {
+  double x = 0;
+  const char* const end = json_number.data() + json_number.size();
+  const auto [stop, ec] = std::from_chars(json_number.data(), end, x);
+  if (ec == std::errc::result_out_of_range) {
+    // Overflow is infinite; underflow rounds to a zero, whose floor is 0.
+    const auto layout = layout_of(json_number);
+    if (!layout.zero && layout.leading_power >= 0) return std::nullopt;
+    return 0;
+  }
+  if (ec != std::errc{} || stop != end) return std::nullopt;
+  const double f = std::floor(x);
+  // 2^63 is exact in binary64; anything at or beyond it does not fit.
+  if (!std::isfinite(f) || f >= 9223372036854775808.0 || f < -9223372036854775808.0) return std::nullopt;
+  return static_cast<std::int64_t>(f);  // -0.0 becomes 0
+}
+
 }  // namespace ddbexport::detail
 
 #endif

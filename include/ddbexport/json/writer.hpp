@@ -2,37 +2,48 @@
 #define DDBEXPORT_JSON_WRITER_HPP
 
 /// The AWS JSON 1.0 writer: byte-identical to the AWS SDK for JavaScript v3
-/// (WIRE.md §2–§4). Compact, members in model order, absent members left out.
-/// Never allocates, never invents a ClientToken (see the Rng overload), and
-/// runs in constant evaluation.
+/// (WIRE.md §2–§4), one entry point for every shape: `json::write(value, out)`.
+/// Compact, members in model order, absent members left out. Never
+/// allocates, never invents a ClientToken (see the Rng overload), and runs in
+/// constant evaluation. A value nested deeper than any reader takes back
+/// (max_walk_depth) is refused before anything is written.
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <random>
 #include <span>
 #include <string_view>
 
 #include "ddbexport/attribute_value.hpp"
 #include "ddbexport/client_token.hpp"
-#include "ddbexport/continuous_backups.hpp"
 #include "ddbexport/detail/base64.hpp"
+#include "ddbexport/detail/number.hpp"
+#include "ddbexport/fwd.hpp"
 #include "ddbexport/json/detail/escape.hpp"
 #include "ddbexport/json/detail/map_order.hpp"
-#include "ddbexport/detail/number.hpp"
-#include "ddbexport/export_description.hpp"
-#include "ddbexport/fwd.hpp"
+#include "ddbexport/json/result.hpp"
+#include "ddbexport/member.hpp"
 #include "ddbexport/members.hpp"
 #include "ddbexport/output.hpp"
 #include "ddbexport/request.hpp"
 #include "ddbexport/serialize.hpp"
 #include "ddbexport/timestamp.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 namespace ddbexport {
 
-namespace json {
-/// Writes one AttributeValue: an object with exactly its one member. B and BS
-/// hold bytes and are written as canonical padded base64.
+namespace detail {
+/// One AttributeValue: an object with exactly its one member. B and BS hold
+/// bytes and are written as canonical padded base64. Recursion follows the
+/// nesting; below `max_walk_depth` levels nothing more is written (json::write
+/// refuses such values before it starts).
 template <text_output Out>
-constexpr void write_attribute_value(const attribute_value& value, Out& out);
+constexpr void write_attribute_value(const attribute_value& value, Out& out, std::size_t level);
+}  // namespace detail
+
+namespace json {
 
 /// A map as a JSON object in ECMAScript property order (WIRE.md §5.6).
 template <text_output Out, class Entry, class WriteValue>
@@ -49,8 +60,11 @@ constexpr void write_map(std::span<const Entry> entries, Out& out, WriteValue&& 
   out.write("}");
 }
 
+}  // namespace json
+
 template <text_output Out>
-constexpr void write_attribute_value(const attribute_value& value, Out& out) {
+constexpr void detail::write_attribute_value(const attribute_value& value, Out& out, std::size_t level) {
+  if (level > max_walk_depth) return;
   const auto write_strings = [&](bool binary) {
     out.write("[");
     for (std::size_t i = 0; i < value.set.size(); ++i) {
@@ -91,14 +105,14 @@ constexpr void write_attribute_value(const attribute_value& value, Out& out) {
       break;
     case attribute_kind::m:
       out.write("{\"M\":");
-      write_map(value.map(), out, [&](const attribute_value& v) { write_attribute_value(v, out); });
+      json::write_map(value.map(), out, [&](const attribute_value& v) { write_attribute_value(v, out, level + 1); });
       break;
     case attribute_kind::l: {
       out.write("{\"L\":[");
       const auto items = value.list();
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (i != 0) out.write(",");
-        write_attribute_value(items[i], out);
+        write_attribute_value(items[i], out, level + 1);
       }
       out.write("]");
       break;
@@ -116,7 +130,6 @@ constexpr void write_attribute_value(const attribute_value& value, Out& out) {
   }
   out.write("}");
 }
-}  // namespace json
 
 /// The JSON encoder: the built-in format is an ordinary plug-in of serialize.hpp.
 template <text_output Out>
@@ -125,14 +138,25 @@ struct encoder_for<json::format, Out> {
   constexpr explicit encoder_for(Out& out) noexcept : out_(&out) {}
 
   constexpr void begin_structure(std::string_view member_name, std::string_view /*shape_name*/) {
-    if (depth_ != 0) key(member_name);
-    out_->write("{");
-    ++depth_;
-    has_members_ &= ~level_bit();
+    if (depth_ != 0) {
+      if ((in_list_ & level_bit()) != 0)
+        separate();
+      else
+        key(member_name);
+    }
+    open("{", false);
   }
   constexpr void end_structure() {
     --depth_;
     out_->write("}");
+  }
+  constexpr void begin_list(std::string_view member_name, std::string_view /*element_shape_name*/) {
+    key(member_name);
+    open("[", true);
+  }
+  constexpr void end_list() {
+    --depth_;
+    out_->write("]");
   }
 
   constexpr void member(std::string_view name, kind_tag<member_kind::string>, std::string_view value) {
@@ -165,13 +189,28 @@ struct encoder_for<json::format, Out> {
   constexpr void member(std::string_view name, kind_tag<member_kind::attribute_map>,
                         std::span<const attribute_entry> map) {
     key(name);
-    json::write_map(map, *out_, [&](const attribute_value& v) { json::write_attribute_value(v, *out_); });
+    json::write_map(map, *out_, [&](const attribute_value& v) { detail::write_attribute_value(v, *out_, 1); });
   }
 
  private:
-  // Shapes nest at most three deep; one bit per level says "a member was written".
+  // Shapes and their lists nest a few levels deep; per level one bit says "a
+  // member (or element) was written", another "this level is a list".
   [[nodiscard]] constexpr std::uint32_t level_bit() const noexcept { return std::uint32_t{1} << (depth_ & 31); }
 
+  constexpr void open(std::string_view bracket, bool list) {
+    out_->write(bracket);
+    ++depth_;
+    has_members_ &= ~level_bit();
+    if (list)
+      in_list_ |= level_bit();
+    else
+      in_list_ &= ~level_bit();
+  }
+  /// The comma before every member or element but the first.
+  constexpr void separate() {
+    if ((has_members_ & level_bit()) != 0) out_->write(",");
+    has_members_ |= level_bit();
+  }
   // Wire names are plain ASCII identifiers from the name table: no escaping needed.
   // (Literals are chosen as string_views, so no strlen runs on the chosen pointer.)
   constexpr void key(std::string_view name) {
@@ -184,53 +223,102 @@ struct encoder_for<json::format, Out> {
   Out* out_;
   std::uint32_t depth_ = 0;
   std::uint32_t has_members_ = 0;
+  std::uint32_t in_list_ = 0;
 };
+
+namespace detail {
+/// The first AttributeValue of `value` nested deeper than `max_walk_depth`,
+/// found through the tables, as the diagnostic a write refuses it with.
+template <described_shape T>
+constexpr std::optional<diagnostic> too_deep_to_write(const T& value, const field_path& path) {
+  std::optional<diagnostic> found;
+  for_each_member_entry(value, [&]<class V>(const auto& entry, const std::optional<V>& field) {
+    if (found || !field) return;
+    constexpr member_kind kind = kind_of_value<V>::value;
+    if constexpr (kind == member_kind::structure) {
+      found = too_deep_to_write(*field, path.child(entry.name));
+    } else if constexpr (kind == member_kind::structure_list) {
+      for (const auto& element : *field)
+        if (!found) found = too_deep_to_write(element, path.child(entry.name));
+    } else if constexpr (kind == member_kind::attribute_map) {
+      for (const attribute_entry& e : *field)
+        if (!found && nests_deeper_than<max_walk_depth>(e.value)) {
+          diagnostic d;
+          d.rule = rule_id::r_av_depth;
+          d.path = path.child(entry.name).with_key(e.key);
+          d.number = static_cast<std::int64_t>(max_walk_depth);
+          found = d;
+        }
+    }
+  });
+  return found;
+}
+}  // namespace detail
 
 namespace json {
 
-/// ExportTableToPointInTime request body. An absent ClientToken stays absent
-/// (echo mode); use the Rng overload to fill it as the SDK does.
-template <text_output Out>
-constexpr void write_request(const export_request& request, Out& out) {
-  serialize<format>(request, out);
+/// Writes a value of any described shape: a request or response of
+/// ExportTableToPointInTime, DescribeExport or ListExports, an
+/// ExportDescription, a ContinuousBackupsDescription (times as epoch seconds).
+/// A request's absent ClientToken stays absent (echo mode); use the Rng
+/// overload to fill it as the SDK does. A success response without its
+/// description is `{}`.
+template <described_shape T, text_output Out>
+constexpr write_result write(const T& value, Out& out) {
+  if (auto refused = ddbexport::detail::too_deep_to_write(value, field_path{})) return {refused};
+  serialize<format>(value, out);
+  return {};
 }
 
-/// As above, but an absent ClientToken is first filled with a fresh version-4
+/// A request whose absent ClientToken is first filled with a fresh version-4
 /// UUID drawn from `rng` (R-TOKEN-AUTOFILL), on a copy: `request` is untouched.
 template <text_output Out, std::uniform_random_bit_generator Rng>
-constexpr void write_request(const export_request& request, Out& out, Rng& rng) {
+constexpr write_result write(const export_request& request, Out& out, Rng& rng) {
   export_request filled = request;
   client_token_text token{};
   fill_client_token(filled, token, rng);
-  serialize<format>(filled, out);
+  return write(filled, out);
 }
 
-/// Success response: `{"ExportDescription":{...}}`, or `{}` without one.
+/// One AttributeValue on its own.
 template <text_output Out>
-constexpr void write_response(const export_response& response, Out& out) {
-  serialize<format>(response, out);
+constexpr write_result write(const attribute_value& value, Out& out) {
+  if (nests_deeper_than<max_walk_depth>(value)) {
+    diagnostic d;
+    d.rule = rule_id::r_av_depth;
+    d.number = static_cast<std::int64_t>(max_walk_depth);
+    return {d};
+  }
+  ddbexport::detail::write_attribute_value(value, out, 1);
+  return {};
 }
 
-/// An ExportDescription object on its own.
-template <text_output Out>
-constexpr void write_description(const export_description& description, Out& out) {
-  serialize<format>(description, out);
-}
+// The names of 0.1, kept while callers move to json::write; each is exactly
+// the write() of its type.
 
-/// A ContinuousBackupsDescription object (the CLI's context), times as epoch seconds.
 template <text_output Out>
-constexpr void write_continuous_backups(const continuous_backups_description& description, Out& out) {
-  serialize<format>(description, out);
+constexpr write_result write_request(const export_request& request, Out& out) {
+  return write(request, out);
 }
-
-/// `{"__type":"<type>","message":"<message>"}`, the service's error shape (WIRE.md §7).
+template <text_output Out, std::uniform_random_bit_generator Rng>
+constexpr write_result write_request(const export_request& request, Out& out, Rng& rng) {
+  return write(request, out, rng);
+}
 template <text_output Out>
-constexpr void write_error_body(std::string_view type, std::string_view message, Out& out) {
-  out.write("{\"__type\":");
-  detail::write_json_string(out, type);
-  out.write(",\"message\":");
-  detail::write_json_string(out, message);
-  out.write("}");
+constexpr write_result write_response(const export_response& response, Out& out) {
+  return write(response, out);
+}
+template <text_output Out>
+constexpr write_result write_description(const export_description& description, Out& out) {
+  return write(description, out);
+}
+template <text_output Out>
+constexpr write_result write_continuous_backups(const continuous_backups_description& description, Out& out) {
+  return write(description, out);
+}
+template <text_output Out>
+constexpr write_result write_attribute_value(const attribute_value& value, Out& out) {
+  return write(value, out);
 }
 
 }  // namespace json

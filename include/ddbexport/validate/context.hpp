@@ -113,6 +113,20 @@ struct validation_context {
 
 validation_context()->validation_context<span_ledger>;
 
+/// What the response checks know besides the body: the request that produced
+/// it, if the caller has it. R-DESC-ECHO runs only with it.
+struct response_context {
+  const export_request* request = nullptr;
+};
+
+/// The error-body checks (ERR-*) need nothing but the reading itself.
+struct error_body_context {};
+
+/// The inputs of DescribeExport and ListExports: the library checks their
+/// shape (RULES.md §4's combined message). Their other checks (SERVICE.md
+/// V-DESC-*, V-LIST-TOKEN) need the service's context and store.
+struct shape_context {};
+
 }  // namespace ddbexport
 
 #endif

@@ -4,7 +4,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "ddbexport/output.hpp"
@@ -106,10 +105,19 @@ class field_path {
 };
 
 /// Which Smithy constraint a shape (S-) rule reports.
-enum class constraint_kind : std::uint8_t { none, not_null, min_length, max_length, pattern, enum_set };
+enum class constraint_kind : std::uint8_t {
+  none,
+  not_null,
+  min_length,
+  max_length,
+  pattern,
+  enum_set,
+  min_value,  ///< Smithy's range trait (ListExports' MaxResults)
+  max_value,
+};
 
 /// One finding. The fields hold what the message needs; `write_message`
-/// (diagnostic_message.hpp) turns it into the service's wording on demand, so
+/// (messages.hpp) turns it into the service's wording on demand, so
 /// a diagnostic never allocates and can live in a constant expression.
 struct diagnostic {
   rule_id rule{};
@@ -117,6 +125,7 @@ struct diagnostic {
   std::string_view subject{};  ///< the offending value or member name
   std::string_view detail{};   ///< static text: a pattern, an enum set, a reason, a Coral message
   std::int64_t number = 0;     ///< a bound, a byte count, or a time in epoch ms
+  std::int64_t value = 0;      ///< the offending integer, for range constraints
   std::size_t offset = 0;      ///< byte offset in the body (deserialization rules)
   constraint_kind constraint = constraint_kind::none;
 
@@ -135,106 +144,6 @@ struct diagnostic {
 template <class T>
 concept diagnostic_sink = requires(T& sink, const diagnostic& d) {
   { sink.accept(d) } -> std::convertible_to<bool>;
-};
-
-/// Keeps up to N diagnostics; usable in constant evaluation. Overflow is counted, never lost silently.
-template <std::size_t N>
-class collect_sink {
- public:
-  constexpr bool accept(const diagnostic& d) noexcept {
-    if (size_ < N)
-      items_[size_++] = d;
-    else
-      ++dropped_;
-    return true;
-  }
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr std::size_t dropped() const noexcept { return dropped_; }
-  [[nodiscard]] constexpr const diagnostic& operator[](std::size_t i) const noexcept { return items_[i]; }
-  [[nodiscard]] constexpr const diagnostic* begin() const noexcept { return items_.data(); }
-  [[nodiscard]] constexpr const diagnostic* end() const noexcept { return items_.data() + size_; }
-  /// True when some collected diagnostic has this rule.
-  [[nodiscard]] constexpr bool has(rule_id rule) const noexcept {
-    for (const auto& d : *this)
-      if (d.rule == rule) return true;
-    return false;
-  }
-
- private:
-  std::array<diagnostic, N> items_{};
-  std::size_t size_ = 0;
-  std::size_t dropped_ = 0;
-};
-
-/// Appends to any container of diagnostics (e.g. std::vector<diagnostic>).
-template <class Container>
-class container_sink {
- public:
-  constexpr explicit container_sink(Container& c) noexcept : c_(&c) {}
-  constexpr bool accept(const diagnostic& d) {
-    c_->push_back(d);
-    return true;
-  }
-
- private:
-  Container* c_;
-};
-
-/// Stops at the first violation; warnings before it are passed over.
-class first_sink {
- public:
-  constexpr bool accept(const diagnostic& d) noexcept {
-    if (!d.is_violation()) return true;
-    first_ = d;
-    return false;
-  }
-  [[nodiscard]] constexpr const std::optional<diagnostic>& first() const noexcept { return first_; }
-
- private:
-  std::optional<diagnostic> first_;
-};
-
-/// Counts only; the cheapest sink, and the natural one in a static_assert.
-class count_sink {
- public:
-  constexpr bool accept(const diagnostic& d) noexcept {
-    if (d.is_violation())
-      ++violations_;
-    else
-      ++warnings_;
-    return true;
-  }
-  [[nodiscard]] constexpr std::size_t violations() const noexcept { return violations_; }
-  [[nodiscard]] constexpr std::size_t warnings() const noexcept { return warnings_; }
-
- private:
-  std::size_t violations_ = 0;
-  std::size_t warnings_ = 0;
-};
-
-/// Forwards to a sink and remembers whether it asked to stop; used by the
-/// validators so a stopped sink is never called again.
-template <diagnostic_sink Sink>
-class guarded_sink {
- public:
-  constexpr explicit guarded_sink(Sink& sink) noexcept : sink_(&sink) {}
-  constexpr void report(const diagnostic& d) {
-    if (stopped_) return;
-    if (d.is_violation())
-      ++violations_;
-    else
-      ++warnings_;
-    if (!sink_->accept(d)) stopped_ = true;
-  }
-  [[nodiscard]] constexpr bool stopped() const noexcept { return stopped_; }
-  [[nodiscard]] constexpr std::size_t violations() const noexcept { return violations_; }
-  [[nodiscard]] constexpr std::size_t warnings() const noexcept { return warnings_; }
-
- private:
-  Sink* sink_;
-  bool stopped_ = false;
-  std::size_t violations_ = 0;
-  std::size_t warnings_ = 0;
 };
 
 }  // namespace ddbexport

@@ -59,7 +59,7 @@ inline std::string path_of(const ddbexport::diagnostic& d) {
 /// `"error"` of a diagnostic entry: the exception, the predicted FailureCode,
 /// "ResponseCheck", or null for advice.
 inline void write_error_name(const ddbexport::diagnostic& d, std::string& out) {
-  const auto name = ddbexport::info(d.rule).error;
+  const auto name = ddbexport::error_name(d.rule);
   ddbexport::container_output o{out};
   if (name.empty() || d.severity() == ddbexport::severity::advice)
     out += "null";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ddbexport/validate/diagnostic.hpp"
+#include "ddbexport/validate/sinks.hpp"
 #include "ddbexport/json/error_body.hpp"
 #include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "ddbexport/validate/sinks.hpp"
+
 using namespace ddbexport;
 
 namespace {

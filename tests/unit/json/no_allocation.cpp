@@ -2,6 +2,7 @@
 // into caller storage and writing into a buffer allocate nothing at all.
 #include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"
+#include "ddbexport/validate/sinks.hpp"
 
 #include <doctest/doctest.h>
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ddbexport/json/writer.hpp"
+#include "ddbexport/validate/sinks.hpp"
 
 using namespace ddbexport;
 using namespace std::string_literals;

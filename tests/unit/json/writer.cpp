@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "ddbexport/json/error_body.hpp"
+
 using namespace ddbexport;
 
 namespace {

@@ -1,7 +1,8 @@
 // Stage I: the "Invalid Request: ..." couplings of RULES.md §3.2, §3.5 (KMS)
-// and §3.8 (FilterSpecification), and the filter-size advice.
+// and §3.8 (FilterSpecification, R-AV-DEPTH), and the filter-size advice.
 
 #include "validation_helpers.hpp"
+#include "deep_values.hpp"
 
 #include <string>
 
@@ -190,4 +191,42 @@ TEST_CASE("R-KMSID-NEEDS-KMS, R-INC-SPEC-REQ, R-FILTER-EMPTY: stage I reports ea
   CHECK(o.rules() == "R-KMSID-NEEDS-KMS R-INC-SPEC-REQ R-FILTER-EMPTY");
   CHECK(o.result.violations == 3);
   CHECK(o.error_body == "Invalid Request: KMS Key Id is not supported for this encryption type");
+}
+
+TEST_CASE("R-AV-DEPTH: 32 levels of L and M pass, 33 fail with the service's text") {
+  for (const auto s : {deep_value::shape::list, deep_value::shape::map, deep_value::shape::alternating}) {
+    const deep_value fits{max_attribute_depth, s};
+    const deep_value too_deep{max_attribute_depth + 1, s};
+    export_request r = full_request();
+    r.filter_specification = filter_specification{.filter_expression = "a = :deep",
+                                                  .expression_attribute_values = fits.as_values()};
+    check_accepted(validate_all(r, full_context()));
+    r.filter_specification->expression_attribute_values = too_deep.as_values();
+    const auto o = validate_all(r, full_context());
+    check_rejected(o, rule_id::r_av_depth, "FilterSpecification.ExpressionAttributeValues.:deep", validation,
+                   "Nesting Levels have exceeded supported limits");
+    CHECK(o.rules() == "R-AV-DEPTH");
+  }
+}
+
+TEST_CASE("R-AV-DEPTH: 10^6 levels of L or of M are a diagnostic, not a stack overflow") {
+  for (const auto s : {deep_value::shape::list, deep_value::shape::map}) {
+    const deep_value deep{1'000'000, s};
+    export_request r = full_request();
+    r.filter_specification = filter_specification{.expression_attribute_values = deep.as_values()};
+    const auto o = validate_all(r, full_context());
+    check_rejected(o, rule_id::r_av_depth, "FilterSpecification.ExpressionAttributeValues.:deep", validation,
+                   "Nesting Levels have exceeded supported limits");
+  }
+}
+
+TEST_CASE("R-AV-DEPTH, R-FILTER-EMPTY: stage I after the other couplings, each entry on its own") {
+  const deep_value deep{40, deep_value::shape::alternating};
+  const attribute_entry values[] = {{":ok", attribute_value::string("x")}, deep.as_values()[0]};
+  export_request r = full_request();
+  r.s3_sse_kms_key_id = "alias/aws/s3";
+  r.filter_specification = filter_specification{.expression_attribute_values = values};
+  const auto o = validate_all(r, full_context());
+  CHECK(o.rules() == "R-KMSID-NEEDS-KMS R-AV-DEPTH");
+  CHECK(o.result.first_error->rule == rule_id::r_kmsid_needs_kms);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ddbexport/validate/messages.hpp"
+#include "ddbexport/validate/sinks.hpp"
 
 using namespace ddbexport;
 
@@ -48,7 +49,7 @@ export_description incremental_completed() {
 
 struct checked {
   std::vector<diagnostic> diags;
-  response_check_result result;
+  validation_result result;
   [[nodiscard]] std::vector<std::string> rules() const {
     std::vector<std::string> out;
     for (const auto& d : diags) out.emplace_back(to_string(d.rule));
@@ -87,7 +88,7 @@ TEST_CASE("R-DESC-PRESENT: a body without ExportDescription") {
   CHECK_FALSE(result.valid());
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].rule == rule_id::r_desc_present);
-  CHECK(info(diags[0].rule).error == "ResponseCheck");
+  CHECK(error_name(diags[0].rule) == "ResponseCheck");
   std::string message;
   container_output out{message};
   write_message(diags[0], out);

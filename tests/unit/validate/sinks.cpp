@@ -4,6 +4,8 @@
 
 #include "validation_helpers.hpp"
 
+#include "ddbexport/validate/validate.hpp"
+
 #include <string>
 #include <vector>
 
@@ -136,4 +138,55 @@ TEST_CASE("collect_sink counts what it cannot hold") {
   CHECK(result.violations == 3);
   CHECK(small.has(rule_id::s_bucket_pat));
   CHECK_FALSE(small.has(rule_id::s_fmt_enum));
+}
+
+TEST_CASE("R-DESC-SHAPE, S-OUT-STATUS: a response's result is the same through first_sink and count_sink") {
+  // Regression: the response checks used to count through the sink, so a
+  // first_sink (which stops at the first violation) made the result say 1
+  // where a count_sink said 3.
+  const export_response response{export_description{
+      .export_status = export_status_value::from_text("DONE"),
+      .table_arn = "",
+      .export_format = export_format::dynamodb_json,
+  }};
+  std::vector<diagnostic> all;
+  container_sink everything{all};
+  const auto reference = validate(response, response_context{}, everything);
+  REQUIRE(all.size() >= 3);
+  CHECK(reference.violations == all.size());
+  CHECK(reference.failed_stage == stage::response);
+  CHECK(reference.first_error->rule == rule_id::s_out_status);
+
+  first_sink first;
+  const auto stopped = validate(response, response_context{}, first);
+  check_same_result(stopped, reference);
+  CHECK(first.first()->rule == rule_id::s_out_status);
+  count_sink counted;
+  check_same_result(validate(response, response_context{}, counted), reference);
+  CHECK(counted.violations() == all.size());
+}
+
+TEST_CASE("ERR-BODY, ERR-NAME, V-LIST-SHAPE: error-body and input checks count the same through every sink") {
+  error_reading reading;
+  reading.code = "NoSuchThing";
+  reading.message = "x";
+  std::vector<diagnostic> all;
+  container_sink everything{all};
+  const auto reference = validate(reading, error_body_context{}, everything);
+  CHECK(all.size() == 2);  // ERR-BODY (no __type), ERR-NAME (advice)
+  CHECK(reference.violations == 1);
+  CHECK(reference.warnings == 1);
+  first_sink first;
+  check_same_result(validate(reading, error_body_context{}, first), reference);
+  count_sink counted;
+  check_same_result(validate(reading, error_body_context{}, counted), reference);
+
+  const list_exports_request input{.table_arn = "", .max_results = 0};
+  std::vector<diagnostic> items;
+  container_sink items_sink{items};
+  const auto shape = validate(input, shape_context{}, items_sink);
+  CHECK(items.size() == 2);
+  CHECK(shape.shape_items == 2);
+  first_sink first_item;
+  check_same_result(validate(input, shape_context{}, first_item), shape);
 }

@@ -17,15 +17,17 @@
 
 #include "ddbexport/attribute_value.hpp"
 #include "ddbexport/detail/base64.hpp"
+#include "ddbexport/detail/number.hpp"
+#include "ddbexport/enums.hpp"
+#include "ddbexport/error_reading.hpp"
+#include "ddbexport/json/arena.hpp"
 #include "ddbexport/json/detail/lexer.hpp"
 #include "ddbexport/json/detail/type_messages.hpp"
-#include "ddbexport/detail/number.hpp"
-#include "ddbexport/validate/diagnostic.hpp"
-#include "ddbexport/enums.hpp"
-#include "ddbexport/json/arena.hpp"
-#include "ddbexport/members.hpp"
-#include "ddbexport/serialize.hpp"
+#include "ddbexport/json/limits.hpp"
+#include "ddbexport/member.hpp"
 #include "ddbexport/timestamp.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
+#include "ddbexport/validate/rules.hpp"
 
 namespace ddbexport::detail {
 
@@ -45,7 +47,7 @@ template <diagnostic_sink Sink>
   return {&sink, [](void* s, const diagnostic& d) -> bool { return static_cast<bool>(static_cast<Sink*>(s)->accept(d)); }};
 }
 
-/// The members of an error body that WIRE.md §7 reads.
+/// The members of an error body that WIRE.md §7 reads (error_members).
 struct error_body_fields {
   std::optional<std::string_view> type;          ///< `__type`
   std::optional<std::string_view> code;          ///< first `code` in any letter case
@@ -85,6 +87,32 @@ struct error_body_fields {
   }
 }
 
+consteval std::size_t digit_count(std::size_t v) {
+  std::size_t n = 1;
+  for (; v >= 10; v /= 10) ++n;
+  return n;
+}
+
+/// `lead`, the decimal `Value`, `tail`, built at compile time: the W-LIMIT
+/// texts of the default limits quote the constants themselves.
+template <std::size_t Value, std::size_t A, std::size_t B>
+consteval auto text_with_number(const char (&lead)[A], const char (&tail)[B]) {
+  std::array<char, A - 1 + digit_count(Value) + B - 1> text{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i + 1 < A; ++i) text[at++] = lead[i];
+  for (std::size_t v = Value, i = digit_count(Value); i > 0; v /= 10) text[at + --i] = static_cast<char>('0' + v % 10);
+  at += digit_count(Value);
+  for (std::size_t i = 0; i + 1 < B; ++i) text[at++] = tail[i];
+  return text;
+}
+inline constexpr auto default_body_limit_text = text_with_number<json::default_max_body_bytes>("body larger than ", " bytes");
+inline constexpr auto default_depth_limit_text = text_with_number<json::default_max_depth>("nesting deeper than ", "");
+
+template <std::size_t N>
+constexpr std::string_view view_of(const std::array<char, N>& text) noexcept {
+  return {text.data(), N};
+}
+
 /// Names already seen in one object that is not a known shape (a map, or an
 /// unknown member's value). Small objects are checked against the last few
 /// names on the C++ stack; larger ones move into the parser's hash index, so
@@ -98,17 +126,13 @@ struct object_keys {
 
 class json_parser {
  public:
-  /// Depth is capped whatever the caller asks, since each level costs stack.
-  static constexpr std::size_t max_supported_depth = 512;
-  /// Offsets and name sizes fit 32 bits in the duplicate-key index.
-  static constexpr std::size_t max_supported_body_bytes = 0xFFFFFFFFu;
-
-  json_parser(std::string_view body, json::arena& storage, std::size_t max_body_bytes, std::size_t max_depth,
-              warning_channel warnings, bool request_mode) noexcept
+  json_parser(std::string_view body, json::arena& storage, const json::read_limits& limits, warning_channel warnings,
+              bool request_mode) noexcept
       : body_(body),
         storage_(&storage),
-        max_body_bytes_(max_body_bytes < max_supported_body_bytes ? max_body_bytes : max_supported_body_bytes),
-        max_depth_(max_depth < max_supported_depth ? max_depth : max_supported_depth),
+        max_body_bytes_(limits.max_body_bytes < json::max_supported_body_bytes ? limits.max_body_bytes
+                                                                               : json::max_supported_body_bytes),
+        max_depth_(limits.max_depth < json::max_supported_depth ? limits.max_depth : json::max_supported_depth),
         warnings_(warnings),
         request_mode_(request_mode) {}
 
@@ -187,7 +211,8 @@ class json_parser {
   bool read_prelude() {
     if (body_.size() > max_body_bytes_)
       return fail(rule_id::w_limit, max_body_bytes_, {},
-                  max_body_bytes_ == 1048576 ? "body larger than 1048576 bytes" : "body larger than the size limit",
+                  max_body_bytes_ == json::default_max_body_bytes ? view_of(default_body_limit_text)
+                                                                 : "body larger than the size limit",
                   {}, static_cast<std::int64_t>(max_body_bytes_));
     if (body_.substr(0, 3) == "\xEF\xBB\xBF") return fail(rule_id::w_json, 0, {}, "byte order mark");
     skip_whitespace();
@@ -204,7 +229,9 @@ class json_parser {
   bool enter(const field_path& path) noexcept {
     if (depth_ >= max_depth_)
       return fail(rule_id::w_limit, pos_, path,
-                  max_depth_ == 128 ? "nesting deeper than 128" : "nesting deeper than the depth limit", {},
+                  max_depth_ == json::default_max_depth ? view_of(default_depth_limit_text)
+                                                         : "nesting deeper than the depth limit",
+                  {},
                   static_cast<std::int64_t>(max_depth_));
     ++depth_;
     ++pos_;
@@ -378,6 +405,45 @@ class json_parser {
     return true;
   }
 
+  // ---- containers ---------------------------------------------------------------
+
+  /// The one walk over an object: brackets, depth, names and separators.
+  /// `on_member(key, key_at)` is called with the reader at the member's value
+  /// and must consume it; returning false ends the read.
+  template <class OnMember>
+  bool read_object(const field_path& path, OnMember&& on_member) {
+    if (!enter(path)) return false;
+    if (closes('}')) return true;
+    for (;;) {
+      std::string_view key;
+      std::size_t key_at = 0;
+      if (!read_key(key, key_at, path)) return false;
+      if (!on_member(key, key_at)) return false;
+      const step s = next('}', path);
+      if (s != step::more) return s == step::done;
+    }
+  }
+
+  /// The one walk over an array; `on_element()` consumes each element.
+  template <class OnElement>
+  bool read_array(const field_path& path, OnElement&& on_element) {
+    if (!enter(path)) return false;
+    if (closes(']')) return true;
+    for (;;) {
+      if (!on_element()) return false;
+      const step s = next(']', path);
+      if (s != step::more) return s == step::done;
+    }
+  }
+
+  /// Moves the `count` elements staged since `mark` to the kept side.
+  template <class T>
+  bool keep_staged(std::byte* mark, std::size_t count, const T*& out, const field_path& path) noexcept {
+    bool kept = true;
+    out = storage_->keep_staged<T>(mark, count, kept);
+    return kept || out_of_storage(pos_, path);
+  }
+
   // ---- skipping unknown members ---------------------------------------------
 
   /// Validates and skips any value: well-formed, within the depth limit, no
@@ -386,29 +452,13 @@ class json_parser {
     if (pos_ >= body_.size()) return fail_lex(lex_error::unexpected_end, pos_, path);
     switch (body_[pos_]) {
       case '{': {
-        if (!enter(path)) return false;
-        if (closes('}')) return true;
         object_keys keys;
-        for (;;) {
-          std::string_view key;
-          std::size_t key_at = 0;
-          if (!read_key(key, key_at, path)) return false;
+        return read_object(path, [&](std::string_view key, std::size_t key_at) {
           const field_path member_path = path.child(key);
-          if (!note_key(keys, key, key_at, member_path)) return false;
-          if (!skip_value(member_path)) return false;
-          const step s = next('}', path);
-          if (s != step::more) return s == step::done;
-        }
+          return note_key(keys, key, key_at, member_path) && skip_value(member_path);
+        });
       }
-      case '[': {
-        if (!enter(path)) return false;
-        if (closes(']')) return true;
-        for (;;) {
-          if (!skip_value(path)) return false;
-          const step s = next(']', path);
-          if (s != step::more) return s == step::done;
-        }
-      }
+      case '[': return read_array(path, [&] { return skip_value(path); });
       case '"': {
         string_token token;
         std::size_t end = pos_;
@@ -430,33 +480,25 @@ class json_parser {
 
   template <class T>
   bool read_structure(T& out, const field_path& path) {
-    if (!enter(path)) return false;
-    if (closes('}')) return true;
     static_assert(member_count<T> <= 64);
     std::uint64_t seen = 0;
     object_keys unknown;
-    for (;;) {
-      std::string_view key;
-      std::size_t key_at = 0;
-      if (!read_key(key, key_at, path)) return false;
+    return read_object(path, [&](std::string_view key, std::size_t key_at) {
       const std::size_t index = find_member<T>(key);
-      if (index != no_member) {
-        const std::uint64_t bit = std::uint64_t{1} << index;
-        if ((seen & bit) != 0) return duplicate(key_at, path.child(key), key);
-        seen |= bit;
-        bool ok = true;
-        with_member_at(out, index, [&](std::string_view name, auto& member) { ok = read_member(member, path.child(name)); });
-        if (!ok) return false;
-      } else {
+      if (index == no_member) {
         const field_path member_path = path.child(key);
         if (!note_key(unknown, key, key_at, member_path)) return false;
         // R-DESC-EXTRA: responses drop unknown members without a word.
         if (request_mode_) warn(rule_id::w_unknown, key_at, member_path, key);
-        if (!skip_value(member_path)) return false;
+        return skip_value(member_path);
       }
-      const step s = next('}', path);
-      if (s != step::more) return s == step::done;
-    }
+      const std::uint64_t bit = std::uint64_t{1} << index;
+      if ((seen & bit) != 0) return duplicate(key_at, path.child(key), key);
+      seen |= bit;
+      bool ok = true;
+      with_member_at(out, index, [&](std::string_view name, auto& member) { ok = read_member(member, path.child(name)); });
+      return ok;
+    });
   }
 
   /// `null` means absent, for every member kind.
@@ -502,25 +544,34 @@ class json_parser {
     return true;
   }
 
+  /// Longs: a JSON integer within ±(2^53 - 1) (WIRE.md §5.4).
   bool read_value(std::optional<std::int64_t>& member, const field_path& path) {
-    return read_integer(member, max_safe_integer, long_messages, path);
-  }
-  bool read_value(std::optional<std::int32_t>& member, const field_path& path) {
-    std::optional<std::int64_t> wide;
-    if (!read_integer(wide, std::numeric_limits<std::int32_t>::max(), integer_messages, path)) return false;
-    member = static_cast<std::int32_t>(*wide);
-    return true;
-  }
-  bool read_integer(std::optional<std::int64_t>& member, std::int64_t max_magnitude, const type_messages& m,
-                    const field_path& path) {
-    if (!at_number()) return wrong_type(m, path);
+    if (!at_number()) return wrong_type(long_messages, path);
     const std::size_t start = pos_;
     number_token token;
     if (!read_number(token, path)) return false;
-    if (!token.integral) return fail(rule_id::w_type, start, path, m.decimal_value, token.text);
-    const auto value = parse_json_integer(token.text, max_magnitude);
-    if (!value) return fail(rule_id::w_type, start, path, m.number_value, token.text);
+    if (!token.integral) return fail(rule_id::w_type, start, path, long_messages.decimal_value, token.text);
+    const auto value = parse_json_integer(token.text, max_safe_integer);
+    if (!value) return fail(rule_id::w_type, start, path, long_messages.number_value, token.text);
     member = *value;
+    return true;
+  }
+
+  /// Integers: an integer literal exactly. A number with `.`, `e` or `E` is,
+  /// in an input, rounded to binary64 and floored as Coral does (SERVICE.md
+  /// §6); in an output the SDK refuses it (its expectInt32), and so does this.
+  /// Anything infinite or outside int32 is NUMBER_VALUE's text.
+  bool read_value(std::optional<std::int32_t>& member, const field_path& path) {
+    if (!at_number()) return wrong_type(integer_messages, path);
+    const std::size_t start = pos_;
+    number_token token;
+    if (!read_number(token, path)) return false;
+    if (!token.integral && !request_mode_) return fail(rule_id::w_type, start, path, integer_messages.decimal_value, token.text);
+    const auto value = token.integral ? parse_json_integer(token.text, std::int64_t{1} << 31)
+                                      : floor_json_number(token.text);
+    if (!value || *value < std::numeric_limits<std::int32_t>::min() || *value > std::numeric_limits<std::int32_t>::max())
+      return fail(rule_id::w_type, start, path, integer_messages.number_value, token.text);
+    member = static_cast<std::int32_t>(*value);
     return true;
   }
 
@@ -532,36 +583,47 @@ class json_parser {
     return read_structure(*member, path);
   }
 
-  bool read_value(std::optional<std::span<const string_entry>>& member, const field_path& path) {
-    if (!at('{')) return wrong_type(name_map_messages, path);
-    if (!enter(path)) return false;
+  /// A list of structures, kept in the arena. Null elements are dropped, as
+  /// the SDK's deserializers drop them from non-sparse lists.
+  template <class S>
+    requires described_shape<S>
+  bool read_value(std::optional<std::span<const S>>& member, const field_path& path) {
+    if (!at('[')) return wrong_type(structure_messages<S>::list, path);
     std::byte* const mark = storage_->stage_mark();
     std::size_t count = 0;
-    if (!closes('}')) {
-      object_keys keys;
-      for (;;) {
-        std::string_view key;
-        std::size_t key_at = 0;
-        if (!read_key(key, key_at, path)) return false;
-        const field_path entry_path = path.with_key(key);
-        if (!note_key(keys, key, key_at, entry_path)) return false;
-        if (at('n')) {
-          if (!expect_literal("null", entry_path)) return false;
-        } else {
-          std::string_view value;
-          if (!at('"')) return wrong_type(string_messages, entry_path);
-          if (!read_string(value, entry_path)) return false;
-          if (!storage_->stage(string_entry{key, value})) return out_of_storage(key_at, entry_path);
-          ++count;
-        }
-        const step s = next('}', path);
-        if (s == step::failed) return false;
-        if (s == step::done) break;
-      }
-    }
-    bool kept = true;
-    const string_entry* entries = storage_->keep_staged<string_entry>(mark, count, kept);
-    if (!kept) return out_of_storage(pos_, path);
+    const bool ok = read_array(path, [&] {
+      if (at('n')) return expect_literal("null", path);
+      if (!at('{')) return wrong_type(structure_messages<S>::value, path);
+      S item{};
+      if (!read_structure(item, path)) return false;
+      if (!storage_->stage(item)) return out_of_storage(pos_, path);
+      ++count;
+      return true;
+    });
+    const S* items = nullptr;
+    if (!ok || !keep_staged(mark, count, items, path)) return false;
+    member = std::span<const S>{items, count};
+    return true;
+  }
+
+  bool read_value(std::optional<std::span<const string_entry>>& member, const field_path& path) {
+    if (!at('{')) return wrong_type(name_map_messages, path);
+    std::byte* const mark = storage_->stage_mark();
+    std::size_t count = 0;
+    object_keys keys;
+    const bool ok = read_object(path, [&](std::string_view key, std::size_t key_at) {
+      const field_path entry_path = path.with_key(key);
+      if (!note_key(keys, key, key_at, entry_path)) return false;
+      if (at('n')) return expect_literal("null", entry_path);
+      if (!at('"')) return wrong_type(string_messages, entry_path);
+      std::string_view value;
+      if (!read_string(value, entry_path)) return false;
+      if (!storage_->stage(string_entry{key, value})) return out_of_storage(key_at, entry_path);
+      ++count;
+      return true;
+    });
+    const string_entry* entries = nullptr;
+    if (!ok || !keep_staged(mark, count, entries, path)) return false;
     member = std::span<const string_entry>{entries, count};
     return true;
   }
@@ -581,36 +643,23 @@ class json_parser {
   /// entries are absent) or an `M` (where they are malformed).
   bool read_attribute_map(const attribute_entry*& entries, std::size_t& count, const field_path& path,
                           bool null_is_absent) {
-    if (!enter(path)) return false;
     std::byte* const mark = storage_->stage_mark();
     count = 0;
-    if (!closes('}')) {
-      object_keys keys;
-      for (;;) {
-        std::string_view key;
-        std::size_t key_at = 0;
-        if (!read_key(key, key_at, path)) return false;
-        // Inside nested values the path keeps the top-level entry's key: a
-        // field_path holds one key, and that one names the expression value.
-        const field_path entry_path = path.has_key() ? path : path.with_key(key);
-        if (!note_key(keys, key, key_at, entry_path)) return false;
-        if (null_is_absent && at('n')) {
-          if (!expect_literal("null", entry_path)) return false;
-        } else {
-          attribute_value value;
-          if (!at('{')) return wrong_type(attribute_entry_messages, entry_path);
-          if (!read_attribute_value(value, entry_path)) return false;
-          if (!storage_->stage(attribute_entry{key, value})) return out_of_storage(key_at, entry_path);
-          ++count;
-        }
-        const step s = next('}', path);
-        if (s == step::failed) return false;
-        if (s == step::done) break;
-      }
-    }
-    bool kept = true;
-    entries = storage_->keep_staged<attribute_entry>(mark, count, kept);
-    return kept || out_of_storage(pos_, path);
+    object_keys keys;
+    const bool ok = read_object(path, [&](std::string_view key, std::size_t key_at) {
+      // Inside nested values the path keeps the top-level entry's key: a
+      // field_path holds one key, and that one names the expression value.
+      const field_path entry_path = path.has_key() ? path : path.with_key(key);
+      if (!note_key(keys, key, key_at, entry_path)) return false;
+      if (null_is_absent && at('n')) return expect_literal("null", entry_path);
+      if (!at('{')) return wrong_type(attribute_entry_messages, entry_path);
+      attribute_value value;
+      if (!read_attribute_value(value, entry_path)) return false;
+      if (!storage_->stage(attribute_entry{key, value})) return out_of_storage(key_at, entry_path);
+      ++count;
+      return true;
+    });
+    return ok && keep_staged(mark, count, entries, path);
   }
 
   bool malformed(std::size_t offset, const field_path& path) noexcept {
@@ -620,34 +669,22 @@ class json_parser {
   /// One AttributeValue object: exactly one non-null member of the ten.
   bool read_attribute_value(attribute_value& out, const field_path& path) {
     const std::size_t open_at = pos_;
-    if (!enter(path)) return false;
     bool have = false;
-    if (!closes('}')) {
-      std::uint32_t seen = 0;
-      for (;;) {
-        std::string_view key;
-        std::size_t key_at = 0;
-        if (!read_key(key, key_at, path)) return false;
-        const auto kind = attribute_kind_named(key);
-        if (!kind) return malformed(key_at, path);
-        const std::uint32_t bit = 1u << static_cast<unsigned>(*kind);
-        if ((seen & bit) != 0) return duplicate(key_at, path, key);
-        seen |= bit;
-        if (at('n')) {
-          if (!expect_literal("null", path)) return false;
-        } else {
-          if (have) return malformed(key_at, path);
-          have = true;
-          out = attribute_value{};
-          out.kind = *kind;
-          if (!read_attribute_member(out, path)) return false;
-        }
-        const step s = next('}', path);
-        if (s == step::failed) return false;
-        if (s == step::done) break;
-      }
-    }
-    return have || malformed(open_at, path);
+    std::uint32_t seen = 0;
+    const bool ok = read_object(path, [&](std::string_view key, std::size_t key_at) {
+      const auto kind = attribute_kind_named(key);
+      if (!kind) return malformed(key_at, path);
+      const std::uint32_t bit = 1u << static_cast<unsigned>(*kind);
+      if ((seen & bit) != 0) return duplicate(key_at, path, key);
+      seen |= bit;
+      if (at('n')) return expect_literal("null", path);
+      if (have) return malformed(key_at, path);
+      have = true;
+      out = attribute_value{};
+      out.kind = *kind;
+      return read_attribute_member(out, path);
+    });
+    return ok && (have || malformed(open_at, path));
   }
 
   bool read_attribute_member(attribute_value& out, const field_path& path) {
@@ -714,49 +751,36 @@ class json_parser {
   }
 
   bool read_attribute_set(attribute_value& out, const field_path& path) {
-    if (!enter(path)) return false;
     const bool binary = out.kind == attribute_kind::bs;
     std::byte* const mark = storage_->stage_mark();
     std::size_t count = 0;
-    if (!closes(']')) {
-      for (;;) {
-        std::string_view item;
-        if (!at('"')) return wrong_type(malformed_attribute_messages, path);
-        if (!(binary ? read_binary(item, path) : read_string(item, path))) return false;
-        if (!storage_->stage(item)) return out_of_storage(pos_, path);
-        ++count;
-        const step s = next(']', path);
-        if (s == step::failed) return false;
-        if (s == step::done) break;
-      }
-    }
-    bool kept = true;
-    const std::string_view* items = storage_->keep_staged<std::string_view>(mark, count, kept);
-    if (!kept) return out_of_storage(pos_, path);
+    const bool ok = read_array(path, [&] {
+      std::string_view item;
+      if (!at('"')) return wrong_type(malformed_attribute_messages, path);
+      if (!(binary ? read_binary(item, path) : read_string(item, path))) return false;
+      if (!storage_->stage(item)) return out_of_storage(pos_, path);
+      ++count;
+      return true;
+    });
+    const std::string_view* items = nullptr;
+    if (!ok || !keep_staged(mark, count, items, path)) return false;
     out.set = std::span<const std::string_view>{items, count};
     return true;
   }
 
   bool read_attribute_list(attribute_value& out, const field_path& path) {
-    if (!enter(path)) return false;
     std::byte* const mark = storage_->stage_mark();
     std::size_t count = 0;
-    if (!closes(']')) {
-      for (;;) {
-        attribute_value item;
-        if (!at('{')) return wrong_type(attribute_entry_messages, path);
-        if (!read_attribute_value(item, path)) return false;
-        if (!storage_->stage(item)) return out_of_storage(pos_, path);
-        ++count;
-        const step s = next(']', path);
-        if (s == step::failed) return false;
-        if (s == step::done) break;
-      }
-    }
-    bool kept = true;
-    out.list_data = storage_->keep_staged<attribute_value>(mark, count, kept);
+    const bool ok = read_array(path, [&] {
+      attribute_value item;
+      if (!at('{')) return wrong_type(attribute_entry_messages, path);
+      if (!read_attribute_value(item, path)) return false;
+      if (!storage_->stage(item)) return out_of_storage(pos_, path);
+      ++count;
+      return true;
+    });
     out.list_size = count;
-    return kept || out_of_storage(pos_, path);
+    return ok && keep_staged(mark, count, out.list_data, path);
   }
 
   // ---- error bodies (WIRE.md §7) ---------------------------------------------
@@ -773,30 +797,16 @@ class json_parser {
 
   bool read_error_object(error_body_fields& out) {
     const field_path root{};
-    if (!enter(root)) return false;
-    if (closes('}')) return true;
     object_keys keys;
-    for (;;) {
-      std::string_view key;
-      std::size_t key_at = 0;
-      if (!read_key(key, key_at, root)) return false;
+    return read_object(root, [&](std::string_view key, std::size_t key_at) {
       const field_path path = root.child(key);
       if (!note_key(keys, key, key_at, path)) return false;
-      bool ok = true;
-      if (key == "__type")
-        ok = read_error_string(out.type, path);
-      else if (key == "message")
-        ok = read_error_string(out.message, path);
-      else if (key == "Message")
-        ok = read_error_string(out.upper_message, path);
-      else if (!out.code && equals_ignoring_ascii_case(key, "code"))
-        ok = read_error_string(out.code, path);
-      else
-        ok = skip_value(path);
-      if (!ok) return false;
-      const step s = next('}', root);
-      if (s != step::more) return s == step::done;
-    }
+      if (key == error_members::type) return read_error_string(out.type, path);
+      if (key == error_members::message) return read_error_string(out.message, path);
+      if (key == error_members::upper_message) return read_error_string(out.upper_message, path);
+      if (!out.code && equals_ignoring_ascii_case(key, error_members::code)) return read_error_string(out.code, path);
+      return skip_value(path);
+    });
   }
 
   std::string_view body_;

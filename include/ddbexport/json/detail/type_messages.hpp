@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "ddbexport/members.hpp"
+#include "ddbexport/member.hpp"
 #include "ddbexport/service_error.hpp"
 
 namespace ddbexport::detail {
@@ -92,7 +92,9 @@ inline constexpr type_messages malformed_attribute_messages{
 };
 
 /// Structure members: `Unrecognized collection type class <NS>.<Shape>` for an
-/// array, built at compile time from the shape's name table.
+/// array, built at compile time from the shape's name table. A list of
+/// structures given a scalar or an object gets the texts other members get
+/// for the same mistake *(chosen: RULES.md lists no texts for lists)*.
 template <class Shape>
 struct structure_messages {
   static constexpr std::string_view prefix = "Unrecognized collection type class ";
@@ -109,6 +111,10 @@ struct structure_messages {
   static constexpr type_messages value{
       unexpected_field_text, unexpected_field_text, unexpected_field_text, unexpected_field_text, unexpected_field_text,
       std::string_view{array_text_storage.data(), array_text_storage.size()}, "", "",
+  };
+  static constexpr type_messages list{
+      unexpected_field_text, unexpected_field_text, unexpected_field_text, unexpected_field_text,
+      unexpected_field_text, "", start_of_structure_text, "",
   };
 };
 

@@ -1,0 +1,135 @@
+#ifndef DDBEXPORT_VALIDATE_DETAIL_SHAPE_CHECK_HPP
+#define DDBEXPORT_VALIDATE_DETAIL_SHAPE_CHECK_HPP
+
+/// The shape stage, driven by the member tables: every constraint a table
+/// binds to a rule, checked in RULES.md §4's order (wire member order, nested
+/// members in theirs, map keys in stored order; per member not null, length
+/// min, length max, pattern, enum, range). The request's stage S, the
+/// response's R-DESC-SHAPE family and the DescribeExport/ListExports inputs
+/// all run it.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "ddbexport/detail/utf8.hpp"
+#include "ddbexport/enums.hpp"
+#include "ddbexport/member.hpp"
+#include "ddbexport/validate/diagnostic.hpp"
+#include "ddbexport/validate/rules.hpp"
+
+namespace ddbexport::detail {
+
+/// The path of a member from the tables: `member_path<&export_request::incremental_export_specification,
+/// &incremental_export_specification::export_from_time>` is `IncrementalExportSpecification.ExportFromTime`.
+template <auto... Pointers>
+inline constexpr field_path member_path{wire_name_of<Pointers>...};
+
+template <class Item>
+class shape_walk {
+ public:
+  constexpr explicit shape_walk(Item& item) noexcept : item_(&item) {}
+
+  /// `nested`, when set, reports every constraint inside in place of the tables' own rules.
+  template <described_shape T>
+  constexpr void members(const T& value, const field_path& path, const std::optional<rule_id>& nested) {
+    for_each_member_entry(value, [&](const auto& entry, const auto& field) { member(entry, field, path, nested); });
+  }
+
+  template <class Owner, class V>
+  constexpr void member(const ddbexport::member<Owner, std::optional<V>>& entry, const std::optional<V>& field,
+                        const field_path& path, const std::optional<rule_id>& nested) {
+    const member_checks& checks = entry.checks;
+    const member_facts& facts = *entry.facts;
+    const field_path at = path.child(entry.name);
+    const auto rule = [&](const std::optional<rule_id>& own) { return nested ? nested : own; };
+    if (!field) {
+      if (!nested && checks.required) emit(*checks.required, at, constraint_kind::not_null);
+      return;
+    }
+    constexpr member_kind kind = kind_of_value<V>::value;
+    if constexpr (kind == member_kind::string) {
+      if (const auto r = rule(checks.length); r && facts.length) length(*r, at, *field, *facts.length);
+      if (const auto r = rule(checks.pattern); r && facts.pattern && !facts.pattern->matches(*field))
+        emit(*r, at, constraint_kind::pattern, *field, 0, facts.pattern->text);
+    } else if constexpr (kind == member_kind::enumeration) {
+      if (const auto r = rule(checks.enumeration); r && !field->is_known())
+        emit(*r, at, constraint_kind::enum_set, field->text(), 0, enum_traits<typename V::enum_type>::value_set);
+    } else if constexpr (kind == member_kind::integer || kind == member_kind::long_integer) {
+      if (const auto r = rule(checks.range); r && facts.range) range(*r, at, *field, *facts.range);
+    } else if constexpr (kind == member_kind::string_map) {
+      if (const auto r = rule(checks.length); r && facts.length)
+        for (const auto& e : *field) length(*r, at.with_key(e.key), e.value, *facts.length);
+    } else if constexpr (kind == member_kind::structure) {
+      members(*field, at, nested ? nested : checks.nested);
+    } else if constexpr (kind == member_kind::structure_list) {
+      for (const auto& element : *field) members(element, at, nested ? nested : checks.nested);
+    }
+    // Timestamps have no model constraints; attribute maps are judged in stage I (R-AV-DEPTH).
+  }
+
+ private:
+  constexpr void emit(rule_id rule, const field_path& at, constraint_kind c, std::string_view subject = {},
+                      std::int64_t bound = 0, std::string_view detail_text = {}, std::int64_t value = 0) {
+    diagnostic d;
+    d.rule = rule;
+    d.path = at;
+    d.constraint = c;
+    d.subject = subject;
+    d.number = bound;
+    d.detail = detail_text;
+    d.value = value;
+    (*item_)(d);
+  }
+
+  /// A string has no more code points than bytes, and at least one when it
+  /// has a byte, so with min <= 1 and size <= max the byte count decides both
+  /// bounds exactly and the code points need no counting (the common case).
+  constexpr void length(rule_id rule, const field_path& at, std::string_view text, const length_bounds& bounds) {
+    const auto bytes = static_cast<std::int64_t>(text.size());
+    const auto n = bounds.min <= 1 && bytes <= bounds.max ? bytes : static_cast<std::int64_t>(code_point_count(text));
+    if (n < bounds.min) emit(rule, at, constraint_kind::min_length, text, bounds.min);
+    if (n > bounds.max) emit(rule, at, constraint_kind::max_length, text, bounds.max);
+  }
+
+  constexpr void range(rule_id rule, const field_path& at, std::int64_t v, const value_range& bounds) {
+    if (v < bounds.min) emit(rule, at, constraint_kind::min_value, {}, bounds.min, {}, v);
+    if (v > bounds.max) emit(rule, at, constraint_kind::max_value, {}, bounds.max, {}, v);
+  }
+
+  Item* item_;
+};
+
+/// Checks the constraints of `value`'s table. Calls `report(diagnostic,
+/// member)` for each failed item, `member` being the index of the member of
+/// `value` that holds it (validators skip rules whose input failed).
+template <described_shape T, class Report>
+constexpr void check_shape(const T& value, const field_path& path, Report&& report) {
+  std::size_t top = 0;
+  const auto item = [&](const diagnostic& d) { report(d, top); };
+  shape_walk<decltype(item)> walk{item};
+  for_each_member_entry(value, [&](const auto& entry, const auto& field) {
+    walk.member(entry, field, path, std::nullopt);
+    ++top;
+  });
+}
+
+/// Which members of a shape failed a check: one bit per table entry.
+template <described_shape T>
+class member_set {
+ public:
+  static_assert(member_count<T> <= 64);
+  constexpr void insert(std::size_t index) noexcept { bits_ |= std::uint64_t{1} << index; }
+  template <auto Pointer>
+  [[nodiscard]] constexpr bool contains() const noexcept {
+    return (bits_ & (std::uint64_t{1} << member_index<Pointer>)) != 0;
+  }
+
+ private:
+  std::uint64_t bits_ = 0;
+};
+
+}  // namespace ddbexport::detail
+
+#endif
