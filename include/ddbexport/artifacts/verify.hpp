@@ -636,6 +636,22 @@ verify_report verify_export(std::string_view summary_key, Bundle& bundle, const 
   return std::move(v.report());
 }
 
+/// The export to verify: its summary's key and the bundle holding it.
+template <export_bundle Bundle>
+struct export_at {
+  std::string_view summary_key;
+  Bundle& bundle;
+};
+
+/// The library's validator form, validate(subject, context, sink): each
+/// finding goes to `sink` as it is met, and the whole §8.4 report is returned
+/// (its own shape: ARTIFACTS.md's rules are not the request rules of
+/// validation_result).
+template <export_bundle Bundle, finding_sink Sink>
+verify_report validate(const export_at<Bundle>& subject, const verify_context& context, Sink& sink) {
+  return verify_export(subject.summary_key, subject.bundle, context, [&](const finding& f) { sink.accept(finding{f}); });
+}
+
 }  // namespace ddbexport::artifacts
 
 #endif

@@ -222,12 +222,12 @@ struct description_file {
     text = std::move(*read);
     storage.emplace(text.size());
     ddbexport::export_response response;
-    if (ddbexport::json::read_response(text, response, *storage) && response.export_description) {
+    if (ddbexport::json::read(text, response, *storage) && response.export_description) {
       description = *response.export_description;
       return;
     }
     storage.emplace(text.size());
-    if (!ddbexport::json::read_description(text, description, *storage))
+    if (!ddbexport::json::read(text, description, *storage))
       usage_error(path + " holds neither a DescribeExport response nor an ExportDescription");
     if (!description.export_arn) usage_error(path + ": the ExportDescription has no ExportArn");
   }

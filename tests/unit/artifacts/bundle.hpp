@@ -121,7 +121,7 @@ struct description_holder {
   const ddbexport::export_description* read(std::string text) {
     body = std::move(text);
     storage.emplace(body.size());
-    if (!ddbexport::json::read_response(body, response, *storage)) throw std::runtime_error("describeExport");
+    if (!ddbexport::json::read(body, response, *storage)) throw std::runtime_error("describeExport");
     return &*response.export_description;
   }
 };

@@ -178,3 +178,16 @@ TEST_CASE("every case of cases.jsonl yields exactly its rule sets (§11.2, §11.
   MESSAGE(seen_rules.size() << " rule ids met in the cases");
 }
 }  // namespace
+
+namespace {
+TEST_CASE("A-DATA-MD5: validate(subject, context, sink) streams the findings the report holds") {
+  const auto exports = golden_exports();
+  auto bundle = bundle_of(exports.front());
+  std::string& data = bundle.objects.at(exports.front().objects.at(2));
+  data[4] = static_cast<char>(data[4] ^ 1);
+  collect sink;
+  const auto report = art::validate(art::export_at<memory_bundle>{exports.front().summary_key, bundle}, art::verify_context{}, sink);
+  CHECK(sink.ids() == std::set<std::string>{"A-DATA-MD5", "A-DATA-ETAG"});
+  CHECK(sink.all.size() == report.violations.size() + report.warnings.size());
+}
+}  // namespace
