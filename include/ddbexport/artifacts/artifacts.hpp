@@ -18,6 +18,7 @@
 #include "ddbexport/artifacts/keys.hpp"
 #include "ddbexport/artifacts/report.hpp"
 #include "ddbexport/artifacts/verify.hpp"
+#include "ddbexport/artifacts/memory_bundle.hpp"
 #include "ddbexport/artifacts/import.hpp"
 #include "ddbexport/artifacts/export_writer.hpp"
 

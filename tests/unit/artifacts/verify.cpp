@@ -191,3 +191,33 @@ TEST_CASE("A-DATA-MD5: validate(subject, context, sink) streams the findings the
   CHECK(sink.all.size() == report.violations.size() + report.warnings.size());
 }
 }  // namespace
+
+#include "ddbexport/artifacts/memory_bundle.hpp"
+#include "zlib_support.hpp"
+
+namespace {
+TEST_CASE("A-DATA-FRAME A-DATA-COUNT A-GZIP: memory_bundle, with the caller's content or without") {
+  const auto exports = golden_exports();
+  const auto& e = exports.front();
+  art::memory_bundle b;
+  for (const auto& key : e.objects) b.objects.emplace(key, read_file(bucket_dir / key));
+  const auto schema = key_schema_of(e.doc, e.doc.member(0, "keySchema"));
+  art::verify_context c;
+  c.key_schema = std::span<const art::key_attribute>{schema};
+  // Without content: framing and checksums only; the content rules are unchecked.
+  const auto bare = art::verify_export(e.summary_key, b, c);
+  CHECK(bare.valid());
+  CHECK(std::find(bare.unchecked.begin(), bare.unchecked.end(), art::rule::data_count) != bare.unchecked.end());
+  for (const auto& f : bare.files) CHECK(f.lines == std::nullopt);
+  // With the content the caller decompressed: everything, the trailer against it.
+  for (const auto& key : e.objects)
+    if (key.ends_with(".gz")) b.contents.emplace(key, gunzip(b.objects.at(key)));
+  const auto full = art::verify_export(e.summary_key, b, c);
+  CHECK(full.valid());
+  CHECK(std::find(full.unchecked.begin(), full.unchecked.end(), art::rule::data_count) == full.unchecked.end());
+  for (const auto& f : full.files) CHECK(f.lines == static_cast<std::uint64_t>(f.item_count));
+  b.contents.begin()->second += "x";
+  const auto wrong = art::verify_export(e.summary_key, b, c);
+  CHECK(ids(wrong.violations) == std::set<std::string>{"A-DATA-FRAME", "A-GZIP", "A-LINE-JSON"});
+}
+}  // namespace
