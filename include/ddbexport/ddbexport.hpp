@@ -27,5 +27,6 @@
 #include "ddbexport/fwd.hpp"
 #include "ddbexport/serialize.hpp"
 #include "ddbexport/json/json.hpp"
+#include "ddbexport/artifacts/artifacts.hpp"
 
 #endif

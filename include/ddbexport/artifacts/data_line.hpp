@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ddbexport/artifacts/detail/attribute_checks.hpp"
@@ -209,7 +210,7 @@ class json_values {
   bool name(const json_node& n, std::string_view& out, const value_path& path) {
     json_node copy = n;
     copy.text = n.name;
-    copy.escaped = true;  // names always live in the document: copy them out
+    copy.escaped = n.name_escaped;  // a decoded name lives in the document: copy it out
     const auto kept = keep_string(copy, *storage_);
     if (!kept) return full(path);
     out = *kept;
@@ -418,7 +419,7 @@ class line_judge {
       const auto map = m.incremental == c_.format.incremental ? slot_map(l, m.slot) : std::nullopt;
       if (!map) continue;
       path.reset(m.name);
-      checker.check_map(*map, path);
+      checker.check_map(*map, path, true);
     }
     return ok;
   }
@@ -429,11 +430,13 @@ class line_judge {
     for (line_slot s : {line_slot::old_image, line_slot::new_image}) {
       const auto image = slot_map(l, s);
       if (!image) continue;
+      // Names looked up by hash, so a record with many Keys stays linear.
+      std::unordered_map<std::string_view, const attribute_value*> by_name;
+      by_name.reserve(image->size());
+      for (const auto& e : *image) by_name.emplace(e.key, &e.value);
       for (const auto& k : l.keys) {
-        const attribute_entry* match = nullptr;
-        for (const auto& e : *image)
-          if (e.key == k.key) match = &e;
-        if (match != nullptr && same_value(match->value, k.value)) continue;
+        const auto match = by_name.find(k.key);
+        if (match != by_name.end() && same_value(*match->second, k.value)) continue;
         const std::string at = std::string{slot_name(s)} + "." + std::string{k.key};
         report(rule::inc_keys_image, std::nullopt, at, {{"image", slot_name(s)}, {"name", k.key}});
       }

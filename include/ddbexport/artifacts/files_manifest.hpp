@@ -182,7 +182,8 @@ void read_files_members(const json_document& doc, files_line& line, json::arena&
 /// Reads the manifest text whole (§4 reader). Findings go to `sink` in
 /// §8.3's order for each line; `on_line(const files_line&)` follows each line
 /// that passed the JSON test, so a caller can add its own per-line findings
-/// (A-FILES-KEY, A-FILES-DUP) in their place. Strings view `text` or `storage`.
+/// (A-FILES-KEY, A-FILES-DUP) in their place. Strings view `text` or `storage`
+/// (room for text.size() bytes always suffices: detail::text_storage).
 template <finding_sink Sink, class OnLine>
 files_manifest_status read_files_manifest(std::string_view text, json::arena& storage, const files_read_context& context,
                                           Sink& sink, OnLine&& on_line) {
@@ -212,7 +213,9 @@ files_manifest_status read_files_manifest(std::string_view text, json::arena& st
   }
   detail::line_splitter splitter{context.limits.manifest_line_bytes};
   detail::json_document doc;
-  const auto each_line = [&](std::string_view bytes, const detail::line_info& info) {
+  const auto each_line = [&](std::string_view, const detail::line_info& info) {
+    // The whole text is here: entries view it, not the splitter's copy of a last line without LF.
+    const std::string_view bytes = text.substr(info.offset, info.complete ? info.size : 0);
     const std::string n = detail::decimal(info.number);
     const auto framing = [&](std::uint64_t offset, std::string_view why) {
       status.line_findings = true;

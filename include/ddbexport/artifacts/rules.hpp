@@ -170,49 +170,51 @@ struct message_arg {
   std::string_view value;
 };
 
+namespace detail {
+/// `text` cut at its first `<name>`: what comes before, the name, the rest.
+struct placeholder_cut {
+  std::string_view before, name, after;
+};
+[[nodiscard]] constexpr std::optional<placeholder_cut> cut_at_placeholder(std::string_view text) noexcept {
+  const auto open = text.find('<');
+  const auto close = open == std::string_view::npos ? open : text.find('>', open);
+  if (close == std::string_view::npos) return std::nullopt;
+  return placeholder_cut{text.substr(0, open), text.substr(open + 1, close - open - 1), text.substr(close + 1)};
+}
+/// Alternative `choice` of a list joined by `separator` (the last one past the end).
+[[nodiscard]] constexpr std::string_view alternative(std::string_view list, std::string_view separator, std::size_t choice) noexcept {
+  for (std::size_t at; choice > 0 && (at = list.find(separator)) != std::string_view::npos; --choice)
+    list.remove_prefix(at + separator.size());
+  return list.substr(0, list.find(separator));
+}
+}  // namespace detail
+
 /// Renders `r`'s template: `<name>` takes the argument of that name (left as
 /// written when there is none, so `<26 base32 characters>` stays prose);
 /// `choice` picks among whole-template alternatives and among the
 /// alternatives of a ` / ` placeholder.
 template <text_output Out>
 constexpr void format_message(rule r, std::span<const message_arg> args, Out& out, std::size_t choice = 0) {
-  std::string_view text = info(r).message;
-  for (std::size_t skip = choice; skip > 0; --skip) {
-    const auto bar = text.find('|');
-    if (bar == std::string_view::npos) break;
-    text.remove_prefix(bar + 1);
-  }
-  text = text.substr(0, text.find('|'));
-  while (!text.empty()) {
-    const auto open = text.find('<');
-    const auto close = open == std::string_view::npos ? open : text.find('>', open);
-    if (close == std::string_view::npos) {
-      out.write(text);
-      return;
-    }
-    out.write(text.substr(0, open));
-    const std::string_view name = text.substr(open + 1, close - open - 1);
-    text.remove_prefix(close + 1);
-    if (name.find(" / ") != std::string_view::npos) {
-      std::string_view alternative = name;
-      for (std::size_t skip = choice; skip > 0 && alternative.find(" / ") != std::string_view::npos; --skip)
-        alternative.remove_prefix(alternative.find(" / ") + 3);
-      out.write(alternative.substr(0, alternative.find(" / ")));
+  std::string_view rest = detail::alternative(info(r).message, "|", choice);
+  for (auto cut = detail::cut_at_placeholder(rest); cut; cut = detail::cut_at_placeholder(rest)) {
+    out.write(cut->before);
+    rest = cut->after;
+    if (cut->name.find(" / ") != std::string_view::npos) {
+      out.write(detail::alternative(cut->name, " / ", choice));
       continue;
     }
-    bool filled = false;
+    const message_arg* arg = nullptr;
     for (const auto& a : args)
-      if (a.name == name) {
-        out.write(a.value);
-        filled = true;
-        break;
-      }
-    if (!filled) {
+      if (arg == nullptr && a.name == cut->name) arg = &a;
+    if (arg != nullptr) {
+      out.write(arg->value);
+    } else {
       out.write("<");
-      out.write(name);
+      out.write(cut->name);
       out.write(">");
     }
   }
+  out.write(rest);
 }
 
 /// One finding of §8.4: a rule, where (§7's path forms), the byte offset where

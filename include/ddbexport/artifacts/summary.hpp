@@ -21,6 +21,7 @@
 #include "ddbexport/artifacts/layout.hpp"
 #include "ddbexport/artifacts/limits.hpp"
 #include "ddbexport/artifacts/rules.hpp"
+#include "ddbexport/arn.hpp"
 #include "ddbexport/detail/number.hpp"
 #include "ddbexport/detail/patterns.hpp"
 #include "ddbexport/detail/utf8.hpp"
@@ -275,7 +276,9 @@ bool write_summary(const manifest_summary& s, Out& out) {
       std::optional{d.export_format ? d.export_format->text() : to_wire(default_export_format)});
   set(&manifest_summary::output_view, std::optional{spec && spec->export_view_type ? spec->export_view_type->text()
                                                                                    : to_wire(default_export_view_type)});
-  set(&manifest_summary::export_type, std::optional{to_wire(export_type::incremental_export)});
+  // Against the description's type (A-DESC-FIELD): a full one disagrees with an incremental summary.
+  set(&manifest_summary::export_type,
+      std::optional{to_wire(incremental ? export_type::incremental_export : export_type::full_export)});
   if (writer && storage != nullptr) {
     if (const auto layout = layout_of(d)) {
       const std::string key = layout->files_manifest_key();
@@ -289,19 +292,38 @@ bool write_summary(const manifest_summary& s, Out& out) {
 }
 
 /// The summary the writer emits for a COMPLETED ExportDescription, or the
-/// name of what it lacks (§3.2: the writer refuses such a description).
+/// member that it lacks or that holds a time outside years 0000-9999 (§3.2:
+/// the writer refuses such a description).
 [[nodiscard]] inline std::optional<std::string_view> summary_for(const export_description& d, manifest_summary& out,
                                                                  json::arena& storage) {
   if (!d.export_status || !d.export_status->is(export_status::completed)) return "ExportStatus";
   const std::uint32_t known = expected_summary(d, out, &storage, true);
   std::optional<std::string_view> missing;
   for_each_summary_member([&](std::size_t i, const auto& m) {
-    if (!missing && in_scope(m.scope, out.incremental()) && (known >> i & 1u) == 0)
+    if (missing || !in_scope(m.scope, out.incremental())) return;
+    // manifestFilesS3Key comes from the ExportArn's id; a time must fit ISO-ms.
+    counting_output probe;
+    if ((known >> i & 1u) == 0 || !detail::write_summary_value(probe, out.*(m.field)))
       missing = m.description_member.empty() ? std::string_view{"ExportArn"} : m.description_member;
   });
-  counting_output probe;
-  if (!missing && !write_summary(out, probe)) missing = "StartTime";
   return missing;
+}
+
+// ---- identity ---------------------------------------------------------------
+
+/// The export id (eid) when A-SUM-ARN was evaluated and passed: tableArn is a
+/// table ARN and exportArn is tableArn + `/export/` + eid (§8.3). `evaluated`
+/// tells a failed check from one skipped for unusable members.
+[[nodiscard]] inline std::optional<std::string_view> summary_export_id(const manifest_summary& s, const summary_status& status,
+                                                                       bool* evaluated = nullptr) {
+  const bool can = status.is_usable(&manifest_summary::export_arn) && status.is_usable(&manifest_summary::table_arn);
+  if (evaluated != nullptr) *evaluated = can;
+  if (!can) return std::nullopt;
+  const auto arn = export_arn::parse(s.export_arn);
+  const bool ok = table_arn::parse(s.table_arn) && arn && arn->table_arn_text == s.table_arn &&
+                  s.export_arn.size() == s.table_arn.size() + export_arn::separator.size() + export_id::text_size;
+  if (!ok) return std::nullopt;
+  return s.export_arn.substr(s.export_arn.size() - export_id::text_size);
 }
 
 // ---- reading ----------------------------------------------------------------
@@ -357,7 +379,7 @@ member_problem read_summary_value(const json_document& doc, std::size_t node, co
 /// Reads manifest-summary.json (§3.3) into `out`, reporting A-SUM-JSON,
 /// A-SUM-VERSION, A-SUM-MEMBERS, A-SUM-UNKNOWN, A-SUM-TYPE, A-SUM-TIME,
 /// A-SUM-ENUM and A-SUM-VALUE to `sink` in §7.1's order. Strings view `text`
-/// or `storage` (json::storage_bytes_for(text.size()) always suffices).
+/// or `storage`, which needs room for text.size() bytes at most (detail::text_storage).
 template <finding_sink Sink>
 summary_status read_summary(std::string_view text, manifest_summary& out, json::arena& storage,
                             const summary_read_context& context, Sink& sink) {
@@ -465,6 +487,60 @@ summary_status read_summary(std::string_view text, manifest_summary& out, json::
     if (in_scope(m.scope, incremental) && problems[i] == detail::member_problem::none) status.usable |= 1u << i;
   });
   return status;
+}
+
+/// The rest of §7.1, on a read summary: A-SUM-ARN, A-SUM-ARN-TIME,
+/// A-SUM-FOLDER, A-SUM-FILESKEY, A-SUM-TIMES, A-SUM-BILL, in that order. The
+/// two that compare with the summary's own key need it; without it
+/// (`key` empty, a summary read from elsewhere) they are skipped.
+template <finding_sink Sink>
+void check_summary(const manifest_summary& s, const summary_status& status, std::string_view key, Sink& sink) {
+  if (!status.version) return;
+  const bool incremental = s.incremental();
+  const auto report = [&](rule r, std::string path, std::initializer_list<message_arg> args) {
+    sink.accept(make_finding(r, incremental, std::move(path), std::nullopt, args));
+  };
+  const auto at = [&](auto field) { return detail::member_path(key, summary_name(field)); };
+  const auto iso = [](timestamp t) {
+    const auto text = detail::format_iso_ms(to_epoch_ms(t));
+    return text ? std::string{text->data(), text->size()} : std::to_string(to_epoch_ms(t)) + " ms";
+  };
+  bool evaluated = false;
+  const std::optional<std::string_view> eid = summary_export_id(s, status, &evaluated);
+  if (evaluated && !eid) report(rule::sum_arn, at(&manifest_summary::export_arn), {{"tableArn", s.table_arn}, {"v", s.export_arn}});
+  if (eid && status.is_usable(&manifest_summary::start_time) && export_id::parse(*eid)->start_ms != to_epoch_ms(s.start_time))
+    report(rule::sum_arn_time, at(&manifest_summary::start_time), {{"eid", *eid}, {"v", iso(s.start_time)}});
+  if (!key.empty() && eid && status.is_usable(&manifest_summary::s3_prefix)) {
+    const std::string expected = layout_of(s.s3_prefix, *eid, incremental).summary_key();
+    if (expected != key) report(rule::sum_folder, std::string{key}, {{"key", key}, {"x", expected}});
+  }
+  if (!key.empty() && status.is_usable(&manifest_summary::manifest_files_s3_key)) {
+    const std::string expected = folders_of_summary(key, incremental).folder + std::string{files_manifest_name};
+    if (s.manifest_files_s3_key != expected)
+      report(rule::sum_fileskey, at(&manifest_summary::manifest_files_s3_key), {{"v", s.manifest_files_s3_key}, {"x", expected}});
+  }
+  // A-SUM-TIMES's conditions in their order; each needs its members usable.
+  const auto ms = [&](timestamp manifest_summary::*f) -> std::optional<std::int64_t> {
+    return status.is_usable(f) ? std::optional{to_epoch_ms(s.*f)} : std::nullopt;
+  };
+  const auto out_of_order = [&](timestamp manifest_summary::*f, std::string_view why) {
+    report(rule::sum_times, at(f), {{"m", summary_name(f)}, {"why", why}});
+  };
+  const auto start = ms(&manifest_summary::start_time), end = ms(&manifest_summary::end_time);
+  if (start && end && *end < *start) out_of_order(&manifest_summary::end_time, "endTime is before startTime");
+  if (!incremental) {
+    const auto export_time = ms(&manifest_summary::export_time);
+    if (start && export_time && *export_time > *start) out_of_order(&manifest_summary::export_time, "exportTime is after startTime");
+    return;
+  }
+  const auto from = ms(&manifest_summary::export_from_time), to = ms(&manifest_summary::export_to_time);
+  if (from && to && *from >= *to)
+    out_of_order(&manifest_summary::export_from_time, "exportFromTime is not before exportToTime");
+  else if (from && to && (*to - *from < 900'000 || *to - *from > 86'400'000))
+    out_of_order(&manifest_summary::export_to_time, "the window is shorter than 15 minutes or longer than 24 hours");
+  if (to && start && *to > *start) out_of_order(&manifest_summary::export_to_time, "exportToTime is after startTime");
+  if (status.is_usable(&manifest_summary::billed_size_bytes) && s.billed_size_bytes < 10'000'000)
+    report(rule::sum_bill, at(&manifest_summary::billed_size_bytes), {{"v", detail::decimal(static_cast<std::uint64_t>(s.billed_size_bytes))}});
 }
 
 }  // namespace ddbexport::artifacts

@@ -162,13 +162,13 @@ class verification {
 
   /// A-SUM-JSON to A-SUM-BILL; false when verification stops here.
   bool summary(std::string_view text) {
-    summary_storage_.emplace(text.size());
+    summary_storage_.emplace(std::min(text.size(), c_.limits.summary_bytes));
     const summary_read_context rc{summary_key_, c_.limits};
     struct forward {
       verification* v;
       void accept(finding f) { v->add(std::move(f)); }
     } sink{this};
-    status_ = read_summary(text, s_, *summary_storage_, rc, sink);
+    status_ = read_summary(text, s_, summary_storage_->arena(), rc, sink);
     if (!status_.version) return false;
     incremental_ = s_.incremental();
     folders_ = folders_of_summary(summary_key_, incremental_);
@@ -176,7 +176,7 @@ class verification {
     report_.exported.version = std::string{s_.version};
     if (usable(&manifest_summary::export_arn)) report_.exported.export_arn = std::string{s_.export_arn};
     if (usable(&manifest_summary::output_format)) report_.exported.output_format = std::string{s_.output_format};
-    cross_member_rules();
+    check_summary(s_, status_, summary_key_, sink);
     return true;
   }
 
@@ -234,7 +234,7 @@ class verification {
     std::unordered_map<std::string_view, std::uint64_t> first_line;
     std::int64_t sum = 0;
     bool sum_overflow = false;
-    const auto status = read_files_manifest(text, *files_storage_, files_read_context{key, c_.limits}, sink,
+    const auto status = read_files_manifest(text, files_storage_->arena(), files_read_context{key, c_.limits}, sink,
                                             [&](const files_line& line) {
       if (line.data_file_s3_key) listed_.emplace_back(*line.data_file_s3_key);
       if (!line.entry) return;
@@ -272,6 +272,17 @@ class verification {
   void begin_data_files() {
     if (!c_.observed_etags) unchecked(rule::etag_changed);
     if (!usable(&manifest_summary::output_format)) return;
+    // What every line of this export is judged with, decided once.
+    data_line_context& lc = line_context_.emplace();
+    lc.format = {format(), incremental_};
+    lc.limits = c_.limits;
+    if (incremental_ && usable(&manifest_summary::output_view))
+      lc.view = s_.output_view == to_wire(export_view_type::new_image) ? export_view_type::new_image
+                                                                       : export_view_type::new_and_old_images;
+    if (incremental_ && usable(&manifest_summary::export_from_time) && usable(&manifest_summary::export_to_time)) {
+      lc.window_from_ms = to_epoch_ms(s_.export_from_time);
+      lc.window_to_ms = to_epoch_ms(s_.export_to_time);
+    }
     if (!c_.key_schema) {
       unchecked(rule::key_missing);
       unchecked(rule::key_type);
@@ -439,66 +450,6 @@ class verification {
     }
   }
 
-  /// A-SUM-ARN, A-SUM-ARN-TIME, A-SUM-FOLDER, A-SUM-FILESKEY, A-SUM-TIMES, A-SUM-BILL.
-  void cross_member_rules() {
-    const auto at = [&](std::string_view member) { return member_path(summary_key_, member); };
-    std::optional<std::string_view> eid;
-    if (usable(&manifest_summary::export_arn) && usable(&manifest_summary::table_arn)) {
-      const auto arn = export_arn::parse(s_.export_arn);
-      const bool ok = table_arn::parse(s_.table_arn) && arn && arn->table_arn_text == s_.table_arn &&
-                      s_.export_arn.size() == s_.table_arn.size() + export_arn::separator.size() + export_id::text_size;
-      if (ok)
-        eid = s_.export_arn.substr(s_.export_arn.size() - export_id::text_size);
-      else
-        add(rule::sum_arn, at(summary_name(&manifest_summary::export_arn)), std::nullopt,
-            {{"tableArn", s_.table_arn}, {"v", s_.export_arn}});
-    }
-    if (eid && usable(&manifest_summary::start_time) &&
-        export_id::parse(*eid)->start_ms != to_epoch_ms(s_.start_time))
-      add(rule::sum_arn_time, at(summary_name(&manifest_summary::start_time)), std::nullopt,
-          {{"eid", *eid}, {"v", shown(s_.start_time)}});
-    if (eid && usable(&manifest_summary::s3_prefix)) {
-      const std::string expected = layout_of(s_.s3_prefix, *eid, incremental_).summary_key();
-      if (expected != summary_key_)
-        add(rule::sum_folder, std::string{summary_key_}, std::nullopt, {{"key", summary_key_}, {"x", expected}});
-    }
-    if (usable(&manifest_summary::manifest_files_s3_key)) {
-      const std::string expected = folders_.folder + std::string{files_manifest_name};
-      if (s_.manifest_files_s3_key != expected)
-        add(rule::sum_fileskey, at(summary_name(&manifest_summary::manifest_files_s3_key)), std::nullopt,
-            {{"v", s_.manifest_files_s3_key}, {"x", expected}});
-    }
-    times();
-    if (incremental_ && usable(&manifest_summary::billed_size_bytes) && s_.billed_size_bytes < 10'000'000) {
-      const std::string v = decimal(static_cast<std::uint64_t>(s_.billed_size_bytes));
-      add(rule::sum_bill, at(summary_name(&manifest_summary::billed_size_bytes)), std::nullopt, {{"v", v}});
-    }
-  }
-
-  /// A-SUM-TIMES's conditions, in their order; a condition needs its members usable.
-  void times() {
-    const auto ms = [&](timestamp manifest_summary::*f) -> std::optional<std::int64_t> {
-      return usable(f) ? std::optional{to_epoch_ms(s_.*f)} : std::nullopt;
-    };
-    const auto start = ms(&manifest_summary::start_time), end = ms(&manifest_summary::end_time);
-    const auto out_of_order = [&](timestamp manifest_summary::*f, std::string_view why) {
-      add(rule::sum_times, member_path(summary_key_, summary_name(f)), std::nullopt, {{"m", summary_name(f)}, {"why", why}});
-    };
-    if (start && end && *end < *start) out_of_order(&manifest_summary::end_time, "endTime is before startTime");
-    if (!incremental_) {
-      const auto export_time = ms(&manifest_summary::export_time);
-      if (start && export_time && *export_time > *start) out_of_order(&manifest_summary::export_time, "exportTime is after startTime");
-      return;
-    }
-    const auto from = ms(&manifest_summary::export_from_time), to = ms(&manifest_summary::export_to_time);
-    if (from && to && *from >= *to) {
-      out_of_order(&manifest_summary::export_from_time, "exportFromTime is not before exportToTime");
-    } else if (from && to && (*to - *from < 900'000 || *to - *from > 86'400'000)) {
-      out_of_order(&manifest_summary::export_to_time, "the window is shorter than 15 minutes or longer than 24 hours");
-    }
-    if (to && start && *to > *start) out_of_order(&manifest_summary::export_to_time, "exportToTime is after startTime");
-  }
-
   void gzip_finding(const gzip_problem& p) {
     file_->stopped = true;
     add(rule::gzip, std::string{file_->key()}, p.offset, {{"key", file_->key()}, {"why", p.why}});
@@ -552,20 +503,11 @@ class verification {
       line_finding(make_finding(rule::data_frame, incremental_, line_path(f.key(), info.number), at,
                                 {{"key", f.key()}, {"n", n}, {"why", framing}}));
     }
-    if (info.blank || !info.utf8 || !usable(&manifest_summary::output_format)) return;
-    data_line_context lc;
+    if (info.blank || !info.utf8 || !line_context_) return;
+    data_line_context lc = *line_context_;
     lc.key = f.key();
     lc.number = info.number;
     lc.offset = info.offset;
-    lc.format = {format(), incremental_};
-    lc.limits = c_.limits;
-    if (incremental_ && usable(&manifest_summary::output_view))
-      lc.view = s_.output_view == to_wire(export_view_type::new_image) ? export_view_type::new_image
-                                                                       : export_view_type::new_and_old_images;
-    if (incremental_ && usable(&manifest_summary::export_from_time) && usable(&manifest_summary::export_to_time)) {
-      lc.window_from_ms = to_epoch_ms(s_.export_from_time);
-      lc.window_to_ms = to_epoch_ms(s_.export_to_time);
-    }
     struct forward {
       verification* v;
       void accept(finding found) { v->line_finding(std::move(found)); }
@@ -604,11 +546,13 @@ class verification {
       add(rule::data_etag, key, std::nullopt, {{"key", key}, {"x", etag.computed}, {"v", e.etag}});
     if (etag.reason == etag_reason::kms || etag.reason == etag_reason::parts)
       add(rule::etag_unverifiable, key, std::nullopt, {{"key", key}, {"v", e.etag}, {"reason", to_text(etag.reason)}});
-    if (c_.observed_etags)
-      for (const auto& o : *c_.observed_etags)
-        if (o.key == key && strip_etag_quotes(o.etag) != strip_etag_quotes(e.etag))
-          add(rule::etag_changed, key, std::nullopt,
-              {{"key", key}, {"x", strip_etag_quotes(o.etag)}, {"v", strip_etag_quotes(e.etag)}});
+    if (c_.observed_etags) {
+      if (observed_.empty())
+        for (const auto& o : *c_.observed_etags) observed_.emplace(o.key, o.etag);
+      if (const auto o = observed_.find(key); o != observed_.end() && strip_etag_quotes(o->second) != strip_etag_quotes(e.etag))
+        add(rule::etag_changed, key, std::nullopt,
+            {{"key", key}, {"x", strip_etag_quotes(o->second)}, {"v", strip_etag_quotes(e.etag)}});
+    }
     report_.files.push_back(std::move(result));
   }
 
@@ -622,16 +566,18 @@ class verification {
   summary_status status_;
   bool incremental_ = false;
   actual_folders folders_;
-  std::optional<json::owning_arena> summary_storage_;
-  std::optional<json::owning_arena> files_storage_;
+  std::optional<text_storage> summary_storage_;
+  std::optional<text_storage> files_storage_;
   bool files_read_ = false;
   bool files_utf8_ = false;
   std::vector<std::string> listed_;
   std::vector<std::string> allowed_;
+  std::unordered_map<std::string_view, std::string_view> observed_;  // ObservedETags by key, built at first use
   std::vector<entry> entries_;
   std::unique_ptr<file_state> file_;
   std::vector<std::byte> line_buffer_;
   data_line_reader line_reader_;
+  std::optional<data_line_context> line_context_;
   key_tracker keys_;
 };
 
@@ -688,6 +634,22 @@ verify_report verify_export(std::string_view summary_key, Bundle& bundle, const 
   const std::string started_key = v.folders().folder + std::string{started_name};
   if (const auto started = bundle.object(started_key)) v.started(std::string_view{*started}.size());
   return std::move(v.report());
+}
+
+/// The export to verify: its summary's key and the bundle holding it.
+template <export_bundle Bundle>
+struct export_at {
+  std::string_view summary_key;
+  Bundle& bundle;
+};
+
+/// The library's validator form, validate(subject, context, sink): each
+/// finding goes to `sink` as it is met, and the whole §8.4 report is returned
+/// (its own shape: ARTIFACTS.md's rules are not the request rules of
+/// validation_result).
+template <export_bundle Bundle, finding_sink Sink>
+verify_report validate(const export_at<Bundle>& subject, const verify_context& context, Sink& sink) {
+  return verify_export(subject.summary_key, subject.bundle, context, [&](const finding& f) { sink.accept(finding{f}); });
 }
 
 }  // namespace ddbexport::artifacts

@@ -4,11 +4,14 @@
 #define DDBEXPORT_TESTS_UNIT_ARTIFACTS_BUNDLE_HPP
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ddbexport/artifacts/gzip.hpp"
+#include "ddbexport/artifacts/report.hpp"
 #include "ddbexport/artifacts/verify.hpp"
 #include "ddbexport/json/reader.hpp"
 #include "support.hpp"
@@ -54,6 +57,13 @@ struct lookup_bundle {
   [[nodiscard]] std::optional<std::string_view> object(std::string_view key) const { return inner->object(key); }
   bool data_file(std::string_view key, art::data_file_feed& feed) const { return inner->data_file(key, feed); }
 };
+
+inline std::string report_json(const art::verify_report& r) {
+  std::string out;
+  ddbexport::container_output<std::string> o{out};
+  art::write_report(r, o);
+  return out;
+}
 
 /// One line of exports.jsonl, parsed.
 struct golden_export {
@@ -111,10 +121,98 @@ struct description_holder {
   const ddbexport::export_description* read(std::string text) {
     body = std::move(text);
     storage.emplace(body.size());
-    if (!ddbexport::json::read_response(body, response, *storage)) throw std::runtime_error("describeExport");
+    if (!ddbexport::json::read(body, response, *storage)) throw std::runtime_error("describeExport");
     return &*response.export_description;
   }
 };
+
+// ---- the edit operations of ARTIFACTS.md §11.3 ------------------------------
+
+using art::detail::json_document;
+
+/// `set` (§11.3): the object with `members` replaced in place or appended and
+/// `unset` removed, compact, no final LF.
+inline std::string set_members(std::string_view object, const json_document& c, std::size_t members, std::size_t unset,
+                        std::string_view suffix = {}) {
+  json_document doc;
+  if (!doc.parse(object, 64)) throw std::runtime_error("set: not an object");
+  std::set<std::string_view> removed, replaced;
+  c.for_each_child(unset, [&](std::size_t i) { removed.insert(c[i].text); });
+  std::string out = "{";
+  ddbexport::container_output<std::string> o{out};
+  bool first = true;
+  const auto put = [&](std::string_view name, const json_document& from, std::size_t node) {
+    if (!first) out += ",";
+    first = false;
+    ddbexport::detail::write_json_string(o, name);
+    out += ":";
+    from.write(node, o);
+  };
+  doc.for_each_child(0, [&](std::size_t i) {
+    if (removed.count(doc[i].name) != 0) return;
+    const std::size_t with = c.member(members, doc[i].name);
+    if (with != json_document::npos) {
+      replaced.insert(doc[i].name);
+      put(doc[i].name, c, with);
+    } else {
+      put(doc[i].name, doc, i);
+    }
+  });
+  c.for_each_child(members, [&](std::size_t i) {
+    if (replaced.count(c[i].name) == 0) put(c[i].name, c, i);
+  });
+  return out + "}" + std::string{suffix};
+}
+
+inline std::string gzip_of(std::string_view text) {
+  std::string out;
+  ddbexport::container_output<std::string> o{out};
+  art::write_gzip_stored(text, o);
+  return out;
+}
+
+inline std::string b64md5(std::string_view bytes) { return std::string{art::to_base64(art::md5_of(bytes)).view()}; }
+
+/// `entry`: the manifest line whose dataFileS3Key is `key`, rewritten.
+inline void edit_entry(memory_bundle& b, const std::string& manifest_key, std::string_view key, const json_document& c,
+                std::size_t members, std::size_t unset) {
+  std::string& text = b.objects.at(manifest_key);
+  std::string out;
+  std::size_t start = 0;
+  bool found = false;
+  while (start < text.size()) {
+    const std::size_t lf = text.find('\n', start);
+    const std::size_t end = lf == std::string::npos ? text.size() : lf;
+    const std::string_view line = std::string_view{text}.substr(start, end - start);
+    json_document doc;
+    if (!found && doc.parse(line, 16) && doc.member(0, "dataFileS3Key") != json_document::npos &&
+        doc[doc.member(0, "dataFileS3Key")].text == key) {
+      out += set_members(line, c, members, unset);
+      found = true;
+    } else {
+      out += line;
+    }
+    if (lf != std::string::npos) out += '\n';
+    start = end + 1;
+  }
+  if (!found) throw std::runtime_error("entry: no such line");
+  text = out;
+}
+
+/// `rehash`: the manifest line of `key` gets the b64md5 and `-1` ETag of its current bytes.
+inline void rehash(memory_bundle& b, const std::string& manifest_key, const std::string& key) {
+  const std::string& bytes = b.objects.at(key);
+  const std::string edit_text = "{\"members\":{\"md5Checksum\":\"" + b64md5(bytes) + "\",\"etag\":\"" +
+                                art::one_part_etag(art::md5_of(bytes)) + "\"},\"unset\":[]}";
+  json_document m;
+  if (!m.parse(edit_text, 8)) throw std::runtime_error("rehash");
+  edit_entry(b, manifest_key, key, m, m.member(0, "members"), m.member(0, "unset"));
+}
+
+/// `resign`: the `.md5` sidecar of `key` holds b64md5 of its current bytes.
+inline void resign(memory_bundle& b, const std::string& key) {
+  b.objects[key.substr(0, key.size() - 5) + ".md5"] = b64md5(b.objects.at(key));
+}
 
 }  // namespace artifacts_test
 

@@ -22,12 +22,7 @@ std::set<std::string> ids(const std::vector<art::finding>& findings) {
   return s;
 }
 
-std::string dump(const art::verify_report& r) {
-  std::string out;
-  ddbexport::container_output<std::string> o{out};
-  art::write_report(r, o);
-  return out;
-}
+std::string dump(const art::verify_report& r) { return report_json(r); }
 
 TEST_CASE("A-SUM-MISSING A-FILES-MISSING A-DATA-MISSING A-DATA-MD5 A-DATA-ETAG: every golden export verifies clean, files as listed") {
   int verified = 0;
@@ -64,75 +59,6 @@ TEST_CASE("A-SUM-MISSING A-FILES-MISSING A-DATA-MISSING A-DATA-MD5 A-DATA-ETAG: 
 }
 
 // ---- cases.jsonl --------------------------------------------------------------
-
-/// `set` (§11.3): the object with `members` replaced in place or appended and
-/// `unset` removed, compact, no final LF.
-std::string set_members(std::string_view object, const json_document& c, std::size_t members, std::size_t unset,
-                        std::string_view suffix = {}) {
-  json_document doc;
-  REQUIRE(doc.parse(object, 64));
-  std::set<std::string_view> removed, replaced;
-  c.for_each_child(unset, [&](std::size_t i) { removed.insert(c[i].text); });
-  std::string out = "{";
-  ddbexport::container_output<std::string> o{out};
-  bool first = true;
-  const auto put = [&](std::string_view name, const json_document& from, std::size_t node) {
-    if (!first) out += ",";
-    first = false;
-    ddbexport::detail::write_json_string(o, name);
-    out += ":";
-    from.write(node, o);
-  };
-  doc.for_each_child(0, [&](std::size_t i) {
-    if (removed.count(doc[i].name) != 0) return;
-    const std::size_t with = c.member(members, doc[i].name);
-    if (with != json_document::npos) {
-      replaced.insert(doc[i].name);
-      put(doc[i].name, c, with);
-    } else {
-      put(doc[i].name, doc, i);
-    }
-  });
-  c.for_each_child(members, [&](std::size_t i) {
-    if (replaced.count(c[i].name) == 0) put(c[i].name, c, i);
-  });
-  return out + "}" + std::string{suffix};
-}
-
-std::string gzip_of(std::string_view text) {
-  std::string out;
-  ddbexport::container_output<std::string> o{out};
-  art::write_gzip_stored(text, o);
-  return out;
-}
-
-std::string b64md5(std::string_view bytes) { return std::string{art::to_base64(art::md5_of(bytes)).view()}; }
-
-/// `entry`: the manifest line whose dataFileS3Key is `key`, rewritten.
-void edit_entry(memory_bundle& b, const std::string& manifest_key, std::string_view key, const json_document& c,
-                std::size_t members, std::size_t unset) {
-  std::string& text = b.objects.at(manifest_key);
-  std::string out;
-  std::size_t start = 0;
-  bool found = false;
-  while (start < text.size()) {
-    const std::size_t lf = text.find('\n', start);
-    const std::size_t end = lf == std::string::npos ? text.size() : lf;
-    const std::string_view line = std::string_view{text}.substr(start, end - start);
-    json_document doc;
-    if (!found && doc.parse(line, 16) && doc.member(0, "dataFileS3Key") != json_document::npos &&
-        doc[doc.member(0, "dataFileS3Key")].text == key) {
-      out += set_members(line, c, members, unset);
-      found = true;
-    } else {
-      out += line;
-    }
-    if (lf != std::string::npos) out += '\n';
-    start = end + 1;
-  }
-  REQUIRE(found);
-  text = out;
-}
 
 struct applied_case {
   memory_bundle bundle;
@@ -180,15 +106,9 @@ void apply_edit(applied_case& a, const std::string& folder, const json_document&
   } else if (op == "entry") {
     edit_entry(a.bundle, files_key, key, c, c.member(edit, "members"), c.member(edit, "unset"));
   } else if (op == "rehash") {
-    const std::string& bytes = objects.at(key);
-    const std::string members = "{\"md5Checksum\":\"" + b64md5(bytes) + "\",\"etag\":\"" +
-                                art::one_part_etag(art::md5_of(bytes)) + "\"}";
-    const std::string edit_text = "{\"members\":" + members + ",\"unset\":[]}";
-    json_document m;
-    REQUIRE(m.parse(edit_text, 8));
-    edit_entry(a.bundle, files_key, key, m, m.member(0, "members"), m.member(0, "unset"));
+    rehash(a.bundle, files_key, key);
   } else if (op == "resign") {
-    objects[key.substr(0, key.size() - 5) + ".md5"] = b64md5(objects.at(key));
+    resign(a.bundle, key);
   } else {
     FAIL("unknown edit operation " << op);
   }
@@ -256,5 +176,48 @@ TEST_CASE("every case of cases.jsonl yields exactly its rule sets (§11.2, §11.
   }
   CHECK(cases == 101);
   MESSAGE(seen_rules.size() << " rule ids met in the cases");
+}
+}  // namespace
+
+namespace {
+TEST_CASE("A-DATA-MD5: validate(subject, context, sink) streams the findings the report holds") {
+  const auto exports = golden_exports();
+  auto bundle = bundle_of(exports.front());
+  std::string& data = bundle.objects.at(exports.front().objects.at(2));
+  data[4] = static_cast<char>(data[4] ^ 1);
+  collect sink;
+  const auto report = art::validate(art::export_at<memory_bundle>{exports.front().summary_key, bundle}, art::verify_context{}, sink);
+  CHECK(sink.ids() == std::set<std::string>{"A-DATA-MD5", "A-DATA-ETAG"});
+  CHECK(sink.all.size() == report.violations.size() + report.warnings.size());
+}
+}  // namespace
+
+#include "ddbexport/artifacts/memory_bundle.hpp"
+#include "zlib_support.hpp"
+
+namespace {
+TEST_CASE("A-DATA-FRAME A-DATA-COUNT A-GZIP: memory_bundle, with the caller's content or without") {
+  const auto exports = golden_exports();
+  const auto& e = exports.front();
+  art::memory_bundle b;
+  for (const auto& key : e.objects) b.objects.emplace(key, read_file(bucket_dir / key));
+  const auto schema = key_schema_of(e.doc, e.doc.member(0, "keySchema"));
+  art::verify_context c;
+  c.key_schema = std::span<const art::key_attribute>{schema};
+  // Without content: framing and checksums only; the content rules are unchecked.
+  const auto bare = art::verify_export(e.summary_key, b, c);
+  CHECK(bare.valid());
+  CHECK(std::find(bare.unchecked.begin(), bare.unchecked.end(), art::rule::data_count) != bare.unchecked.end());
+  for (const auto& f : bare.files) CHECK(f.lines == std::nullopt);
+  // With the content the caller decompressed: everything, the trailer against it.
+  for (const auto& key : e.objects)
+    if (key.ends_with(".gz")) b.contents.emplace(key, gunzip(b.objects.at(key)));
+  const auto full = art::verify_export(e.summary_key, b, c);
+  CHECK(full.valid());
+  CHECK(std::find(full.unchecked.begin(), full.unchecked.end(), art::rule::data_count) == full.unchecked.end());
+  for (const auto& f : full.files) CHECK(f.lines == static_cast<std::uint64_t>(f.item_count));
+  b.contents.begin()->second += "x";
+  const auto wrong = art::verify_export(e.summary_key, b, c);
+  CHECK(ids(wrong.violations) == std::set<std::string>{"A-DATA-FRAME", "A-GZIP", "A-LINE-JSON"});
 }
 }  // namespace

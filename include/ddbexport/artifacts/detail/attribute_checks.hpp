@@ -45,32 +45,44 @@ inline constexpr std::size_t max_attribute_name_bytes = 65535;
 }
 
 /// Where in a line a value sits, as §7 writes it (`Item.tracks[0].name`).
+/// Segments are kept as they come and spelled out only for a finding, so a
+/// clean line costs no text.
 class value_path {
  public:
-  void push_name(std::string_view name) {
-    marks_.push_back(text_.size());
-    text_ += '.';
-    text_ += name;
+  void push_name(std::string_view name) { push({name, none}); }
+  void push_index(std::size_t i) { push({{}, i}); }
+  void pop() noexcept { --size_; }
+  void reset(std::string_view root) noexcept {
+    size_ = 0;
+    root_ = root;
   }
-  void push_index(std::size_t i) {
-    marks_.push_back(text_.size());
-    text_ += '[';
-    text_ += std::to_string(i);
-    text_ += ']';
+  [[nodiscard]] std::string text() const {
+    std::string out{root_};
+    for (std::size_t i = 0; i < size_; ++i) {
+      const segment& s = segments_[i];
+      if (s.index == none) {
+        out += '.';
+        out += s.name;
+      } else {
+        out += '[' + std::to_string(s.index) + ']';
+      }
+    }
+    return out;
   }
-  void pop() {
-    text_.resize(marks_.back());
-    marks_.pop_back();
-  }
-  void reset(std::string_view root) {
-    text_ = root;
-    marks_.clear();
-  }
-  [[nodiscard]] const std::string& text() const noexcept { return text_; }
 
  private:
-  std::string text_;
-  std::vector<std::size_t> marks_;
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  struct segment {
+    std::string_view name;
+    std::size_t index;
+  };
+  void push(segment s) {
+    if (size_ == segments_.size()) segments_.resize(segments_.empty() ? 32 : segments_.size() * 2);
+    segments_[size_++] = s;
+  }
+  std::string_view root_;
+  std::vector<segment> segments_;  // grows to the deepest path once, then only size_ moves
+  std::size_t size_ = 0;
 };
 
 /// Walks decoded values and reports each §6.4 problem as report(path, why).
@@ -79,10 +91,11 @@ class attribute_checker {
  public:
   explicit attribute_checker(Report& report) : report_(&report) {}
 
-  void check_map(std::span<const attribute_entry> entries, value_path& path) {
+  /// The names at the top of an image are A-ATTR-NAME's (`top`); deeper map keys are this rule's.
+  void check_map(std::span<const attribute_entry> entries, value_path& path, bool top = false) {
     for (const auto& e : entries) {
       path.push_name(e.key);
-      if (has_lone_surrogate(e.key)) problem(path, "a map key holds an unpaired surrogate");
+      if (!top && has_lone_surrogate(e.key)) problem(path, "a map key holds an unpaired surrogate");
       check(e.value, path);
       path.pop();
     }

@@ -3,10 +3,12 @@
 
 /// Small helpers every artifact reader uses to phrase findings.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ddbexport/artifacts/detail/json_document.hpp"
 #include "ddbexport/json/arena.hpp"
@@ -34,6 +36,21 @@ namespace ddbexport::artifacts::detail {
   for (std::size_t i = 0; i < n.text.size(); ++i) text[i] = n.text[i];
   return std::string_view{text, n.text.size()};
 }
+
+/// An arena for the strings a manifest reader decodes: never more than the
+/// text (an escape is never shorter than what it stands for), so a buffer of
+/// the text's size (capped by the reader's own limit) always suffices.
+class text_storage {
+ public:
+  explicit text_storage(std::size_t text_size) : bytes_(text_size + alignof(std::max_align_t)), arena_(std::span<std::byte>{bytes_}) {}
+  text_storage(const text_storage&) = delete;
+  text_storage& operator=(const text_storage&) = delete;
+  [[nodiscard]] json::arena& arena() noexcept { return arena_; }
+
+ private:
+  std::vector<std::byte> bytes_;
+  json::arena arena_;
+};
 
 /// `<key>#<member>`, `<key>:<n>`, `<key>:<n>#<path>`: §7's path forms.
 [[nodiscard]] inline std::string member_path(std::string_view key, std::string_view member) {

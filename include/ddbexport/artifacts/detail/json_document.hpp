@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,6 +35,7 @@ struct json_node {
   json_kind kind = json_kind::null_literal;
   bool integral = true;      ///< numbers: no fraction, no exponent
   bool escaped = false;      ///< strings: the text had escapes (decoded here)
+  bool name_escaped = false; ///< the member name had escapes (decoded here)
   std::uint32_t end = 0;
   std::uint32_t count = 0;   ///< containers: number of children
   std::size_t offset = 0;    ///< where the value starts in the text
@@ -131,7 +133,8 @@ class json_document {
     return false;
   }
   bool fail_lex(ddbexport::detail::lex_error e, std::size_t offset) {
-    return fail(offset, ddbexport::detail::describe(e));
+    // The lexer speaks of bodies; an artifact is a text or a line.
+    return fail(offset, e == ddbexport::detail::lex_error::unexpected_end ? "the text ends early" : ddbexport::detail::describe(e));
   }
   void skip_whitespace() noexcept {
     while (pos_ < text_.size() && ddbexport::detail::is_json_whitespace(text_[pos_])) ++pos_;
@@ -165,8 +168,8 @@ class json_document {
     const char closer = object ? '}' : ']';
     ++pos_;
     skip_whitespace();
-    std::array<std::string_view, 8> few{};
-    std::unordered_set<std::string_view> many;
+    std::array<std::string_view, 8> few;
+    std::optional<std::unordered_set<std::string_view>> many;
     std::uint32_t count = 0;
     if (pos_ < text_.size() && text_[pos_] == closer) {
       ++pos_;
@@ -174,12 +177,12 @@ class json_document {
       for (;;) {
         std::string_view name;
         std::size_t name_at = 0;
+        bool name_escaped = false;
         if (object) {
           if (pos_ >= text_.size()) return fail_lex(ddbexport::detail::lex_error::unexpected_end, pos_);
           if (text_[pos_] != '"') return fail(pos_, "expected a member name");
           name_at = pos_;
-          bool escaped = false;
-          if (!string_token(name, escaped)) return false;
+          if (!string_token(name, name_escaped)) return false;
           if (!note_name(name, count, few, many)) return fail(name_at, "a member name is repeated");
           skip_whitespace();
           if (pos_ >= text_.size()) return fail_lex(ddbexport::detail::lex_error::unexpected_end, pos_);
@@ -187,7 +190,7 @@ class json_document {
           ++pos_;
           skip_whitespace();
         }
-        if (!value(name, name_at)) return false;
+        if (!value(name, name_at, name_escaped)) return false;
         ++count;
         skip_whitespace();
         if (pos_ >= text_.size()) return fail_lex(ddbexport::detail::lex_error::unexpected_end, pos_);
@@ -208,24 +211,25 @@ class json_document {
 
   /// Names of one object: a linear look while there are few, a hash set after.
   static bool note_name(std::string_view name, std::uint32_t count, std::array<std::string_view, 8>& few,
-                        std::unordered_set<std::string_view>& many) {
+                        std::optional<std::unordered_set<std::string_view>>& many) {
     if (count < few.size()) {
       for (std::uint32_t i = 0; i < count; ++i)
         if (few[i] == name) return false;
       few[count] = name;
       return true;
     }
-    if (count == few.size()) many.insert(few.begin(), few.end());
-    return many.insert(name).second;
+    if (!many) many.emplace(few.begin(), few.end());
+    return many->insert(name).second;
   }
 
-  bool value(std::string_view name, std::size_t name_at) {
+  bool value(std::string_view name, std::size_t name_at, bool name_escaped = false) {
     if (pos_ >= text_.size()) return fail_lex(ddbexport::detail::lex_error::unexpected_end, pos_);
     if (nodes_.size() >= 0xFFFFFFFEu) return fail(pos_, "too many values");
     json_node node;
     node.offset = pos_;
     node.name = name;
     node.name_offset = name_at;
+    node.name_escaped = name_escaped;
     const char c = text_[pos_];
     if (c == '{' || c == '[') {
       node.kind = c == '{' ? json_kind::object : json_kind::array;
