@@ -1,11 +1,12 @@
 // ddbexport-server: a DynamoDB-compatible endpoint for ExportTableToPointInTime,
 // DescribeExport and ListExports, for local testing of export pipelines. The
 // library answers (ddbexport/service/); this program does the I/O: sockets
-// (cpp-httplib), the clock, randomness, the state file and the journal.
+// (cpp-httplib), the clock, randomness, the state file, the journal and the
+// exports' objects under --s3-root (zlib for the data files).
 //
 // Exit status: 0 after SIGTERM/SIGINT or --help/--version; 2 for a bad
-// command line, an address it cannot listen on, a malformed state file or an
-// unusable --store path.
+// command line, an address it cannot listen on, a malformed state file, an
+// unusable --store path or an unusable --s3-root directory.
 
 #include <pthread.h>
 #include <signal.h>
@@ -33,6 +34,7 @@
 #include "server/journal.hpp"
 #include "server/lifecycle_driver.hpp"
 #include "server/options.hpp"
+#include "server/s3_root.hpp"
 #include "server/state.hpp"
 
 namespace {
@@ -84,8 +86,6 @@ class endpoint {
 
   void serve(const httplib::Request& req, httplib::Response& res, std::string_view body, bool over_limit) {
     exchange_state* state = current_exchange;
-    const ddbexport::timestamp now = system_now();
-    if (state) state->now_ms = ddbexport::to_epoch_ms(now);
     std::vector<service::http_header> headers;
     headers.reserve(req.headers.size());
     for (const auto& [name, value] : req.headers)
@@ -93,25 +93,30 @@ class endpoint {
         headers.push_back({name, value});
     const service::http_request request{req.method, headers, body, over_limit};
 
-    service::handled outcome;
-    if (!driver_.end_due(now)) {
-      outcome = service::handled::refused({service::usage_problem::store_failed, "ending a due export"});
-    } else {
-      const world_tables tables{&world_, now};
-      const world_facts facts{&world_};
-      service::service_context<world_tables, system_random, world_facts> context;
-      context.now = now;
-      context.random = &random_;
-      context.region = world_.region;
-      context.partition = world_.partition;
-      context.caller_account_id = world_.account;
-      context.tables = &tables;
-      context.destination = &facts;
-      outcome = service::handle(request, context, store_);
-    }
-    const service::answer a = outcome.answer ? std::move(*outcome.answer)
-                                             : service::internal_error_answer(request, *outcome.usage, random_);
-    if (a.recorded_export_arn) driver_.track(*a.recorded_export_arn, now);
+    // Now, the exports due by it, the answer and the export it creates, in one turn (lifecycle_driver.hpp).
+    const service::answer a = driver_.turn(system_now, [&](ddbexport::timestamp now, bool ended) {
+      if (state) state->now_ms = ddbexport::to_epoch_ms(now);
+      service::handled outcome;
+      if (!ended) {
+        outcome = service::handled::refused({service::usage_problem::store_failed, "ending a due export"});
+      } else {
+        const world_tables tables{&world_, now};
+        const world_facts facts{&world_};
+        service::service_context<world_tables, system_random, world_facts> context;
+        context.now = now;
+        context.random = &random_;
+        context.region = world_.region;
+        context.partition = world_.partition;
+        context.caller_account_id = world_.account;
+        context.tables = &tables;
+        context.destination = &facts;
+        outcome = service::handle(request, context, store_);
+      }
+      service::answer answer = outcome.answer ? std::move(*outcome.answer)
+                                              : service::internal_error_answer(request, *outcome.usage, random_);
+      if (answer.recorded_export_arn) driver_.track(*answer.recorded_export_arn, now);
+      return answer;
+    });
 
     res.status = a.status;
     res.body = a.body;
@@ -192,8 +197,10 @@ int main(int argc, char** argv) {
     journal.replay(store, std::cerr);
     store.set_journal(&journal);
   }
+  s3_root objects;
+  if (opts.s3_root && !objects.open(*opts.s3_root, error)) return start_error("unusable --s3-root: " + error);
   system_random driver_random;
-  driver_type driver{opts.complete_after_ms, w, store, driver_random};
+  driver_type driver{opts.complete_after_ms, w, store, driver_random, opts.s3_root ? &objects : nullptr, std::cerr};
   // Exports restored in progress end on the same schedule.
   store.list(service::list_query{{w.account, w.region}}, [&](const service::list_entry& e) {
     if (e.export_status.is(ddbexport::export_status::in_progress)) driver.track(std::string{e.export_arn}, e.start_time);

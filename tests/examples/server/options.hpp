@@ -13,15 +13,21 @@ namespace ddbexport_server {
 
 inline constexpr std::string_view usage =
     "usage: ddbexport-server [--host ADDR] [--port N] [--state FILE] [--complete-after SECONDS] [--store FILE]\n"
+    "                        [--s3-root DIR]\n"
     "       ddbexport-server --help | --version\n"
     "\n"
     "A DynamoDB-compatible endpoint for ExportTableToPointInTime, DescribeExport and ListExports.\n"
     "  --host ADDR               address to listen on (default 127.0.0.1; an IPv6 address works too)\n"
     "  --port N                  port, 0 to 65535 (default 8000; 0 picks a free one)\n"
-    "  --state FILE              the world as JSON: Region, AccountId, Tables, Buckets, MissingKmsKeys\n"
+    "  --state FILE              the world as JSON: Region, AccountId, Tables (with their Items),\n"
+    "                            Buckets, MissingKmsKeys\n"
     "                            (default: us-east-1, 123456789012, the table Music with PITR enabled)\n"
     "  --complete-after SECONDS  an export ends SECONDS after it started (default 5; e.g. 2 or 0.25)\n"
     "  --store FILE              keep the exports in FILE (JSON lines) across restarts\n"
+    "  --s3-root DIR             write each completed export's objects (manifests, checksums, gzip\n"
+    "                            data files) to DIR/<bucket>/<key>, as S3 would hold them; DIR must\n"
+    "                            be a writable directory. The state file's \"Items\" of a table\n"
+    "                            (DynamoDB JSON) are what a full export holds\n"
     "  --help                    this text\n"
     "  --version                 the ddbexport version\n"
     "\n"
@@ -33,6 +39,7 @@ struct options {
   std::optional<std::string> state_file;
   std::int64_t complete_after_ms = 5000;
   std::optional<std::string> store_file;
+  std::optional<std::string> s3_root;
   bool help = false;
   bool version = false;
 };
@@ -89,7 +96,7 @@ inline bool parse_options(const std::vector<std::string>& args, options& out, st
     } else if (name == "--version" && !value) {
       out.version = true;
     } else if (name == "--host" || name == "--port" || name == "--state" || name == "--complete-after" ||
-               name == "--store") {
+               name == "--store" || name == "--s3-root") {
       const auto v = take();
       if (!v) return (error = name + " needs a value"), false;
       if (name == "--host") {
@@ -105,6 +112,8 @@ inline bool parse_options(const std::vector<std::string>& args, options& out, st
         out.complete_after_ms = *ms;
       } else if (name == "--state") {
         out.state_file = *v;
+      } else if (name == "--s3-root") {
+        out.s3_root = *v;
       } else {
         out.store_file = *v;
       }

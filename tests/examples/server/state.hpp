@@ -1,13 +1,15 @@
 #ifndef DDBEXPORT_SERVER_STATE_HPP
 #define DDBEXPORT_SERVER_STATE_HPP
 
-// ddbexport-server's world: region, account, tables, buckets and KMS keys,
-// from `--state FILE` or the built-in defaults (the file `{}`). A member that
+// ddbexport-server's world: region, account, tables (and their items),
+// buckets and KMS keys, from `--state FILE` or the built-in defaults (the
+// file `{}`). A member that
 // is missing or null takes its default; other members are ignored; a member
 // of the wrong type or out of range makes the file malformed.
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <set>
@@ -22,6 +24,7 @@
 #include "ddbexport/detail/patterns.hpp"
 #include "ddbexport/service/context.hpp"
 #include "ddbexport/timestamp.hpp"
+#include "server/table_items.hpp"
 #include "server/uuid_v3.hpp"
 
 namespace ddbexport_server {
@@ -35,6 +38,8 @@ struct table_state {
   std::int32_t recovery_period_in_days = ddbexport::default_recovery_period_in_days;
   ddbexport::timestamp earliest{};                       ///< given, or the start time − the period
   std::optional<ddbexport::timestamp> latest{};         ///< given, else Now at each request
+  /// Its items (`Items`; none when absent), shared by the copies of the world.
+  std::shared_ptr<const table_items> items = std::make_shared<const table_items>();
 };
 
 struct bucket_state {
@@ -185,6 +190,20 @@ class state_reader {
           t.latest = value;
         }
       }
+    }
+    if (const auto* items = present(entry, "Items")) {
+      if (items->type != json_node::kind::array) return bad("Items: expected an array of DynamoDB JSON items");
+      auto kept = std::make_shared<table_items>();
+      kept->json_lines.resize(items->items.size());
+      for (std::size_t i = 0; i < items->items.size(); ++i) {
+        const json_node& item = items->items[i];
+        std::string why;
+        if (item.type != json_node::kind::object) why = "expected a DynamoDB JSON item (an object)";
+        else if (item.members.empty()) why = "an empty item: an item holds at least its key attributes";
+        else if (!canonical_item_line(item.raw, kept->json_lines[i], why)) why = "not a valid DynamoDB JSON item: " + why;
+        if (!why.empty()) return bad("Items[" + std::to_string(i) + "]: " + why);
+      }
+      t.items = std::move(kept);
     }
     add_defaults(t, earliest);
     w_.tables.emplace(t.arn, t);
