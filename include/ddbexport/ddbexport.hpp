@@ -22,9 +22,11 @@
 #include "ddbexport/detail/crc32.hpp"
 #include "ddbexport/request_equality.hpp"
 #include "ddbexport/validate/validate.hpp"
+#include "ddbexport/service/service.hpp"
 
 #include "ddbexport/fwd.hpp"
 #include "ddbexport/serialize.hpp"
 #include "ddbexport/json/json.hpp"
+#include "ddbexport/artifacts/artifacts.hpp"
 
 #endif
