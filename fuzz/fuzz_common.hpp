@@ -19,6 +19,7 @@
 #include <type_traits>
 
 #include "ddbexport/ddbexport.hpp"
+#include "support/fixtures.hpp"
 
 #if __has_include(<fuzzer/FuzzedDataProvider.h>)
 #include <fuzzer/FuzzedDataProvider.h>
@@ -127,29 +128,8 @@ struct owned_read {
 /// body cap is exercised by the hostile-input tests instead).
 inline constexpr json::read_limits fuzz_limits{.max_body_bytes = std::size_t{64} << 20};
 
-/// The context the targets use when they do not build one from fuzz bytes:
-/// every fact known, PITR enabled with a week-long window.
-inline constexpr timestamp sample_now = from_epoch_seconds(1'790'000'000);
-
-[[nodiscard]] inline validation_context<> sample_context(const span_ledger* ledger) {
-  validation_context<> c;
-  c.now = sample_now;
-  c.continuous_backups = continuous_backups_description{
-      .continuous_backups_status = continuous_backups_status::enabled,
-      .point_in_time_recovery_description =
-          point_in_time_recovery_description{
-              .point_in_time_recovery_status = point_in_time_recovery_status::enabled,
-              .recovery_period_in_days = 7,
-              .earliest_restorable_date_time = sample_now - std::chrono::days{7},
-              .latest_restorable_date_time = sample_now - std::chrono::seconds{5},
-          },
-  };
-  c.caller_account_id = "123456789012";
-  c.bucket_owner_account_id = "123456789012";
-  c.table_exists = true;
-  c.previous_exports = ledger;
-  return c;
-}
+/// The time the targets' contexts and values are built around: the fixtures' `now`.
+inline constexpr timestamp sample_now = test::now;
 
 }  // namespace ddbexport::fuzz
 

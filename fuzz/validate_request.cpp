@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // The context.
   validation_context<> c;
-  const timestamp now = from_epoch_seconds(1'790'000'000) + std::chrono::seconds{p.ConsumeIntegral<std::int32_t>()};
+  const timestamp now = fuzz::sample_now + std::chrono::seconds{p.ConsumeIntegral<std::int32_t>()};
   if (p.ConsumeBool()) c.now = now;
   if (p.ConsumeBool()) {
     continuous_backups_description cb;

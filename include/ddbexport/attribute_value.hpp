@@ -11,10 +11,13 @@ namespace ddbexport {
 
 /// The ten members an AttributeValue object may carry, in WIRE.md §3 order.
 enum class attribute_kind : std::uint8_t { s, n, b, ss, ns, bs, m, l, null, boolean };
+inline constexpr std::size_t attribute_kind_count = 10;
 
+/// The member name of a kind; empty for a value outside the enumeration.
 [[nodiscard]] constexpr std::string_view wire_name(attribute_kind kind) noexcept {
-  constexpr std::string_view names[] = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL"};
-  return names[static_cast<std::size_t>(kind)];
+  constexpr std::string_view names[attribute_kind_count] = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL"};
+  const auto index = static_cast<std::size_t>(kind);
+  return index < attribute_kind_count ? names[index] : std::string_view{};
 }
 
 struct attribute_entry;

@@ -18,50 +18,69 @@ enum class export_status : std::uint8_t { in_progress, completed, failed };
 enum class point_in_time_recovery_status : std::uint8_t { enabled, disabled };
 enum class continuous_backups_status : std::uint8_t { enabled, disabled };
 
-/// Wire names per enum, indexed by enumerator, plus the order the service
-/// lists them in a `Member must satisfy enum value set: [...]` message.
+/// The wire names of each enum, indexed by enumerator.
 template <class E>
-struct enum_traits;
+inline constexpr std::array<std::string_view, 0> enum_wire_names{};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_wire_names<s3_sse_algorithm>{"AES256", "KMS"};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_wire_names<export_format>{"DYNAMODB_JSON", "ION"};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_wire_names<export_type>{"FULL_EXPORT", "INCREMENTAL_EXPORT"};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_wire_names<export_view_type>{"NEW_IMAGE", "NEW_AND_OLD_IMAGES"};
+template <>
+inline constexpr std::array<std::string_view, 3> enum_wire_names<export_status>{"IN_PROGRESS", "COMPLETED", "FAILED"};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_wire_names<point_in_time_recovery_status>{"ENABLED", "DISABLED"};
+template <>
+inline constexpr std::array<std::string_view, 2> enum_wire_names<continuous_backups_status>{"ENABLED", "DISABLED"};
 
+/// The order the service lists an enum's values in `Member must satisfy enum
+/// value set: [...]`: the model's, but ExportFormat's, which is the only
+/// order observed live (RULES.md §3.1).
+template <class E>
+inline constexpr std::array<std::size_t, enum_wire_names<E>.size()> enum_message_order = [] {
+  std::array<std::size_t, enum_wire_names<E>.size()> order{};
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  return order;
+}();
 template <>
-struct enum_traits<s3_sse_algorithm> {
-  static constexpr std::array<std::string_view, 2> names{"AES256", "KMS"};
-  static constexpr std::string_view value_set = "[AES256, KMS]";
-};
-template <>
-struct enum_traits<export_format> {
-  static constexpr std::array<std::string_view, 2> names{"DYNAMODB_JSON", "ION"};
-  // The only order observed live (RULES.md §3.1).
-  static constexpr std::string_view value_set = "[ION, DYNAMODB_JSON]";
-};
-template <>
-struct enum_traits<export_type> {
-  static constexpr std::array<std::string_view, 2> names{"FULL_EXPORT", "INCREMENTAL_EXPORT"};
-  static constexpr std::string_view value_set = "[FULL_EXPORT, INCREMENTAL_EXPORT]";
-};
-template <>
-struct enum_traits<export_view_type> {
-  static constexpr std::array<std::string_view, 2> names{"NEW_IMAGE", "NEW_AND_OLD_IMAGES"};
-  static constexpr std::string_view value_set = "[NEW_IMAGE, NEW_AND_OLD_IMAGES]";
-};
-template <>
-struct enum_traits<export_status> {
-  static constexpr std::array<std::string_view, 3> names{"IN_PROGRESS", "COMPLETED", "FAILED"};
-  static constexpr std::string_view value_set = "[IN_PROGRESS, COMPLETED, FAILED]";
-};
-template <>
-struct enum_traits<point_in_time_recovery_status> {
-  static constexpr std::array<std::string_view, 2> names{"ENABLED", "DISABLED"};
-  static constexpr std::string_view value_set = "[ENABLED, DISABLED]";
-};
-template <>
-struct enum_traits<continuous_backups_status> {
-  static constexpr std::array<std::string_view, 2> names{"ENABLED", "DISABLED"};
-  static constexpr std::string_view value_set = "[ENABLED, DISABLED]";
+inline constexpr std::array<std::size_t, 2> enum_message_order<export_format>{1, 0};
+
+/// An enum's wire names and its value set as messages quote it (`[AES256, KMS]`).
+template <class E>
+struct enum_traits {
+  static constexpr const auto& names = enum_wire_names<E>;
+
+ private:
+  static constexpr std::size_t set_size = [] {
+    std::size_t n = 2 + 2 * (names.size() - 1);
+    for (auto name : names) n += name.size();
+    return n;
+  }();
+  static constexpr std::array<char, set_size> set_text = [] {
+    std::array<char, set_size> text{};
+    std::size_t at = 0;
+    text[at++] = '[';
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i != 0) {
+        text[at++] = ',';
+        text[at++] = ' ';
+      }
+      const std::string_view name = names[enum_message_order<E>[i]];
+      at += name.copy(text.data() + at, name.size());
+    }
+    text[at] = ']';
+    return text;
+  }();
+
+ public:
+  static constexpr std::string_view value_set{set_text.data(), set_text.size()};
 };
 
 template <class E>
-concept wire_enumeration = requires { enum_traits<E>::names; };
+concept wire_enumeration = enum_wire_names<E>.size() != 0;
 
 /// Every enumerator of E, for generators and exhaustive tests.
 template <wire_enumeration E>

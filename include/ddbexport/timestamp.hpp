@@ -2,6 +2,7 @@
 #define DDBEXPORT_TIMESTAMP_HPP
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -32,25 +33,21 @@ struct time_text_buffer {
 /// whole-millisecond value: no exponent, no trailing zeros, never `-0`.
 [[nodiscard]] constexpr std::string_view format_epoch_seconds(timestamp t, time_text_buffer& buf) noexcept {
   const std::int64_t ms = to_epoch_ms(t);
-  // Magnitude as unsigned so INT64_MIN is safe too.
-  const std::uint64_t magnitude = ms < 0 ? 0 - static_cast<std::uint64_t>(ms) : static_cast<std::uint64_t>(ms);
-  std::uint64_t whole = magnitude / 1000;
+  const std::uint64_t magnitude = detail::magnitude_of(ms);
   std::uint64_t frac = magnitude % 1000;
-  std::size_t pos = sizeof buf.data;
+  char* const end = buf.data + sizeof buf.data;
+  char* first = end;
   if (frac != 0) {
-    char digits[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                      static_cast<char>('0' + frac % 10)};
-    std::size_t n = 3;
-    while (digits[n - 1] == '0') --n;
-    for (std::size_t i = n; i > 0; --i) buf.data[--pos] = digits[i - 1];
-    buf.data[--pos] = '.';
+    // Three digits with the trailing zeros dropped: the digits of frac without them.
+    std::size_t digits = 3;
+    for (; frac % 10 == 0; frac /= 10) --digits;
+    first = detail::write_digits_before(frac, end);
+    while (end - first < static_cast<std::ptrdiff_t>(digits)) *--first = '0';
+    *--first = '.';
   }
-  do {
-    buf.data[--pos] = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-  } while (whole != 0);
-  if (ms < 0) buf.data[--pos] = '-';
-  return {buf.data + pos, sizeof buf.data - pos};
+  first = detail::write_digits_before(magnitude / 1000, first);
+  if (ms < 0) *--first = '-';
+  return {first, static_cast<std::size_t>(end - first)};
 }
 
 /// Parses plain decimal epoch seconds with at most three fraction digits

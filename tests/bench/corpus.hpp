@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "ddbexport/ddbexport.hpp"
+#include "fixtures.hpp"
 
 namespace ddbexport::bench {
 
@@ -55,8 +56,8 @@ class rng {
 inline constexpr std::uint64_t default_seed = 20261007;
 
 /// The arrival time every body and the validation context agree on: 2026-09-21T14:13:20Z.
-inline constexpr timestamp corpus_now = from_epoch_seconds(1'790'000'000);
-inline constexpr std::string_view corpus_account = "123456789012";
+inline constexpr timestamp corpus_now = test::now;
+inline constexpr std::string_view corpus_account = test::caller_account;
 
 /// Owns every string and array the generated values view.
 class text_pool {
@@ -361,29 +362,16 @@ inline std::unique_ptr<corpus> make_corpus(std::uint64_t seed = default_seed, st
   body_set<response_case> rbig{"1MiB", {response_case_of(detail::make_description(r, pool, 3700, 200, 480'000))}};
   c->responses = {std::move(rsmall), std::move(rmid), std::move(rbig)};
 
-  // Context: PITR on for 35 days, caller owns the bucket, and a ledger of 16
-  // earlier exports whose tokens the corpus never repeats (stage K looks, finds nothing).
+  // Context: the fixtures' every fact known (PITR on for a week, caller owns
+  // the bucket), with a ledger of 16 earlier exports whose tokens the corpus
+  // never repeats (stage K looks, finds nothing).
   for (std::size_t i = 0; i < 16; ++i) {
     export_request earlier = detail::make_request(r, pool);
     c->ledger_entries.push_back({earlier, pool.keep(std::string(*earlier.table_arn) + "/export/01789990000000-0badcafe"),
                                  corpus_now - std::chrono::hours(1 + i)});
   }
   c->ledger = span_ledger{c->ledger_entries};
-  c->context.now = corpus_now;
-  c->context.continuous_backups = continuous_backups_description{
-      .continuous_backups_status = continuous_backups_status::enabled,
-      .point_in_time_recovery_description =
-          point_in_time_recovery_description{
-              .point_in_time_recovery_status = point_in_time_recovery_status::enabled,
-              .recovery_period_in_days = 35,
-              .earliest_restorable_date_time = corpus_now - std::chrono::days{35},
-              .latest_restorable_date_time = corpus_now - std::chrono::seconds{5},
-          },
-  };
-  c->context.caller_account_id = corpus_account;
-  c->context.bucket_owner_account_id = corpus_account;
-  c->context.table_exists = true;
-  c->context.previous_exports = &c->ledger;
+  c->context = test::every_fact_context(&c->ledger);
   return c;
 }
 

@@ -9,45 +9,25 @@
 // a buffer sized up front. A global operator new that counts sees nothing.
 // Writing must also give back the very bytes that were read.
 //
-// Its own executable: it replaces the global operator new/delete.
+// Part of the no-alloc executable, which links the suite's one counting
+// operator new (support/counting_new.cpp).
 
 #include <doctest/doctest.h>
 
 #include <cstddef>
-#include <cstdlib>
-#include <new>
 #include <string_view>
 #include <vector>
 
 #include "corpus.hpp"
-
-namespace {
-std::size_t allocations = 0;
-
-void* counted_allocation(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-#if defined(__cpp_exceptions)
-  throw std::bad_alloc{};
-#else
-  std::abort();
-#endif
-}
-}  // namespace
-
-void* operator new(std::size_t size) { return counted_allocation(size); }
-void* operator new[](std::size_t size) { return counted_allocation(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "counting_new.hpp"
 
 using namespace ddbexport;
+using ddbexport::test::allocations;
 
-TEST_CASE("the counting operator new sees allocations") {
-  const std::size_t before = allocations;
+TEST_CASE("the counting operator new sees the corpus being built") {
+  const std::size_t before = allocations();
   const auto corpus = bench::make_corpus(bench::default_seed, 4);
-  CHECK(allocations > before);
+  CHECK(allocations() > before);
 }
 
 TEST_CASE("read, validate and write the whole request corpus without allocating") {
@@ -61,7 +41,7 @@ TEST_CASE("read, validate and write the whole request corpus without allocating"
   for (const auto& set : corpus->requests) {
     for (const auto& c : set.cases) {
       CAPTURE(set.name);
-      const std::size_t before = allocations;
+      const std::size_t before = allocations();
       json::arena arena{std::span<std::byte>{storage}};
       export_request request;
       count_sink warnings;
@@ -70,7 +50,7 @@ TEST_CASE("read, validate and write the whole request corpus without allocating"
       const auto verdict = validate(request, corpus->context, sink);
       buffer_output out{std::span<char>{output}};
       json::write_request(request, out);
-      const std::size_t during = allocations - before;
+      const std::size_t during = allocations() - before;
 
       REQUIRE(read.ok());
       CHECK(during == 0);
@@ -92,13 +72,13 @@ TEST_CASE("read and write the whole response corpus without allocating") {
   for (const auto& set : corpus->responses) {
     for (const auto& c : set.cases) {
       CAPTURE(set.name);
-      const std::size_t before = allocations;
+      const std::size_t before = allocations();
       json::arena arena{std::span<std::byte>{storage}};
       export_response response;
       const auto read = json::read_response(c.body, response, arena);
       buffer_output out{std::span<char>{output}};
       json::write_response(response, out);
-      const std::size_t during = allocations - before;
+      const std::size_t during = allocations() - before;
 
       REQUIRE(read.ok());
       CHECK(during == 0);

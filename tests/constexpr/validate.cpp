@@ -5,13 +5,15 @@
 #include <string_view>
 
 #include "ddbexport/validate/request.hpp"
+#include "ddbexport/validate/sinks.hpp"
+#include "fixtures.hpp"
 
 namespace {
 using namespace ddbexport;
 using namespace std::chrono_literals;
 
-constexpr timestamp now = from_epoch_seconds(1'790'000'000);
-constexpr std::string_view music = "arn:aws:dynamodb:us-east-1:123456789012:table/Music";
+using test::now;
+constexpr std::string_view music = test::music_arn;
 constexpr std::string_view earlier_arn =
     "arn:aws:dynamodb:us-east-1:123456789012:table/Music/export/01789990000000-0badcafe";
 
@@ -21,24 +23,7 @@ constexpr ledger_entry entries[] = {{.request = good, .export_arn = earlier_arn}
 constexpr span_ledger ledger{entries};
 
 // Every fact known, including a ledger.
-constexpr validation_context<> context{
-    .now = now,
-    .continuous_backups =
-        continuous_backups_description{
-            .continuous_backups_status = continuous_backups_status::enabled,
-            .point_in_time_recovery_description =
-                point_in_time_recovery_description{
-                    .point_in_time_recovery_status = point_in_time_recovery_status::enabled,
-                    .recovery_period_in_days = 35,
-                    .earliest_restorable_date_time = now - std::chrono::days{7},
-                    .latest_restorable_date_time = now - 5s,
-                },
-        },
-    .caller_account_id = "123456789012",
-    .bucket_owner_account_id = "123456789012",
-    .table_exists = true,
-    .previous_exports = &ledger,
-};
+constexpr validation_context<> context = test::every_fact_context(&ledger);
 
 constexpr validation_result counted(const export_request& r, const validation_context<>& c) {
   count_sink sink;

@@ -105,19 +105,13 @@ std::optional<std::string> load_input(const options& opt) {
   return std::string(sample);
 }
 
-/// Stage D: the body the service answers for an unreadable request. W-JSON,
-/// W-LIMIT and W-DUPKEY carry no message (the service sends none).
-ddbexport_check::error_body serialization_error(const ddbexport::diagnostic& d) {
-  const bool quiet = d.rule == ddbexport::rule_id::w_json || d.rule == ddbexport::rule_id::w_limit ||
-                     d.rule == ddbexport::rule_id::w_dupkey;
-  return {std::string(ddbexport::info(ddbexport::error_kind::serialization).type),
-          quiet ? std::string() : ddbexport_check::message_of(d)};
-}
-
+/// Stage D: the body the service answers for an unreadable body (the report
+/// form: `message` always, `""` where the service sends no text).
 report unreadable(const ddbexport::diagnostic& d) {
   report r;
   r.add(d);
-  r.error = serialization_error(d);
+  r.error = ddbexport_check::write_to_string(
+      [&](auto& out) { ddbexport::json::write_error_body(ddbexport::json::read_result{d}, out); });
   return r;
 }
 
@@ -133,12 +127,9 @@ report check_request(const ddbexport_check::request_body& body, const ddbexport_
   r.valid = result.valid();
   r.unchecked = result.unchecked;
   if (result.replay_of) r.replay_of = std::string(*result.replay_of);
-  if (const auto kind = result.error()) {
-    std::string message;
-    ddbexport::container_output out{message};
-    ddbexport::write_error_message(body.request, context.context, result, out);
-    r.error = ddbexport_check::error_body{std::string(ddbexport::info(*kind).type), std::move(message)};
-  }
+  if (result.error())
+    r.error = ddbexport_check::write_to_string(
+        [&](auto& out) { ddbexport::json::write_error_body(body.request, context.context, result, out); });
   return r;
 }
 
@@ -146,7 +137,7 @@ report check_response(const ddbexport_check::response_body& body) {
   report r;
   std::vector<ddbexport::diagnostic> found;
   ddbexport::container_sink sink{found};
-  ddbexport::validate_response(body.response, sink);
+  ddbexport::validate(body.response, ddbexport::response_context{}, sink);
   for (const auto& d : found) r.add(d);
   return r;
 }

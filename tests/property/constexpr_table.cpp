@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "ddbexport/ddbexport.hpp"
+#include "fixtures.hpp"
 
 using namespace ddbexport;
 using namespace std::chrono_literals;
@@ -27,32 +28,14 @@ struct summary {
   friend constexpr bool operator==(const summary&, const summary&) = default;
 };
 
-constexpr std::string_view arn = "arn:aws:dynamodb:us-east-1:123456789012:table/Music";
-constexpr timestamp now = from_epoch_seconds(1'790'000'000);
+using test::now;
+constexpr std::string_view arn = test::music_arn;
 
 constexpr export_request earlier{.table_arn = arn, .s3_bucket = "my-export-bucket", .client_token = "tok-1"};
 constexpr std::array<ledger_entry, 1> ledger_entries{{{earlier, "arn:earlier", std::nullopt}}};
 constexpr span_ledger ledger{ledger_entries};
 
-constexpr validation_context<> full_context() {
-  validation_context<> c;
-  c.now = now;
-  c.continuous_backups = continuous_backups_description{
-      .continuous_backups_status = continuous_backups_status::enabled,
-      .point_in_time_recovery_description =
-          point_in_time_recovery_description{
-              .point_in_time_recovery_status = point_in_time_recovery_status::enabled,
-              .recovery_period_in_days = 7,
-              .earliest_restorable_date_time = now - std::chrono::days{7},
-              .latest_restorable_date_time = now - 5s,
-          },
-  };
-  c.caller_account_id = "123456789012";
-  c.bucket_owner_account_id = "123456789012";
-  c.table_exists = true;
-  c.previous_exports = &ledger;
-  return c;
-}
+constexpr validation_context<> every_fact() { return test::every_fact_context(&ledger); }
 
 constexpr export_request incremental(timestamp from, std::optional<timestamp> to) {
   return {.table_arn = arn, .s3_bucket = "my-export-bucket", .export_type = export_type::incremental_export,
@@ -91,7 +74,7 @@ constexpr std::array<export_request, 20> table{{
 }};
 
 constexpr summary summarize(const export_request& r) {
-  const auto context = full_context();
+  const auto context = every_fact();
   count_sink counter;
   const validation_result result = validate(r, context, counter);
   summary s;

@@ -1,8 +1,8 @@
 #ifndef DDBEXPORT_TESTS_VALIDATION_HELPERS_HPP
 #define DDBEXPORT_TESTS_VALIDATION_HELPERS_HPP
 
-// Shared fixtures for the validator's tests: a valid full and incremental
-// request, a context that knows every fact, and `validate_all`, which runs the
+// Helpers of the validator's tests, on top of the suite's fixtures
+// (fixtures.hpp): an incremental request, and `validate_all`, which runs the
 // validator with a collecting sink and renders what the assertions compare.
 
 #include <chrono>
@@ -15,24 +15,12 @@
 #include <doctest/doctest.h>
 
 #include "ddbexport/validate/request.hpp"
+#include "ddbexport/validate/sinks.hpp"
+#include "fixtures.hpp"
 
 namespace ddbexport::test {
 
 using namespace std::chrono_literals;
-
-inline constexpr std::string_view music_arn = "arn:aws:dynamodb:us-east-1:123456789012:table/Music";
-inline constexpr std::string_view caller_account = "123456789012";
-inline constexpr std::string_view other_account = "210987654321";
-inline constexpr std::string_view bucket = "my-export-bucket";
-
-/// The request's arrival time: 2026-09-21T14:13:20Z.
-inline constexpr timestamp now = from_epoch_seconds(1'790'000'000);
-/// PITR was enabled a week before `now`; the latest restorable time lags 5 s.
-inline constexpr timestamp earliest = now - std::chrono::days{7};
-inline constexpr timestamp latest = now - 5s;
-
-/// A valid full export: TableArn and S3Bucket only.
-inline export_request full_request() { return {.table_arn = music_arn, .s3_bucket = bucket}; }
 
 /// A valid-looking incremental export; `to` may be left out (R-INC-TO-DEFAULT).
 inline export_request incremental_request(timestamp from, std::optional<timestamp> to = std::nullopt) {
@@ -42,47 +30,10 @@ inline export_request incremental_request(timestamp from, std::optional<timestam
   return r;
 }
 
-inline const span_ledger empty_ledger{};
-
-/// Every fact known: PITR on, same account for caller and bucket, table exists, empty ledger.
-inline validation_context<> full_context() {
-  validation_context<> c;
-  c.now = now;
-  c.continuous_backups = continuous_backups_description{
-      .continuous_backups_status = continuous_backups_status::enabled,
-      .point_in_time_recovery_description =
-          point_in_time_recovery_description{
-              .point_in_time_recovery_status = point_in_time_recovery_status::enabled,
-              .recovery_period_in_days = 35,
-              .earliest_restorable_date_time = earliest,
-              .latest_restorable_date_time = latest,
-          },
-  };
-  c.caller_account_id = caller_account;
-  c.bucket_owner_account_id = caller_account;
-  c.table_exists = true;
-  c.previous_exports = &empty_ledger;
-  return c;
-}
-
-/// The PITR description of a context built by full_context().
+/// The PITR description of a context built by every_fact_context().
 template <class Ledger>
 point_in_time_recovery_description& pitr_of(validation_context<Ledger>& c) {
   return *c.continuous_backups->point_in_time_recovery_description;
-}
-
-/// full_context() over another ledger.
-template <class Ledger>
-validation_context<Ledger> full_context_with(const Ledger& ledger) {
-  const validation_context<> base = full_context();
-  validation_context<Ledger> c;
-  c.now = base.now;
-  c.continuous_backups = base.continuous_backups;
-  c.caller_account_id = base.caller_account_id;
-  c.bucket_owner_account_id = base.bucket_owner_account_id;
-  c.table_exists = base.table_exists;
-  c.previous_exports = &ledger;
-  return c;
 }
 
 inline std::string repeat(std::string_view text, std::size_t times) {

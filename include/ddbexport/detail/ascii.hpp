@@ -49,17 +49,37 @@ namespace ddbexport::detail {
   return true;
 }
 
+/// Writes `value` in decimal so that its last digit sits just before `end`;
+/// returns where the first digit went. Room for 20 digits is enough.
+constexpr char* write_digits_before(std::uint64_t value, char* end) noexcept {
+  do {
+    *--end = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  return end;
+}
+
+/// The magnitude of `value`, without overflow for INT64_MIN.
+[[nodiscard]] constexpr std::uint64_t magnitude_of(std::int64_t value) noexcept {
+  return value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+}
+
 /// Writes `value` in decimal to the end of `buf` and returns the digits.
-/// `buf` must hold 20 chars; callers keep the buffer alive while using the view.
+/// Callers keep the buffer alive while using the view.
 template <std::size_t N>
 constexpr std::string_view format_unsigned(std::uint64_t value, char (&buf)[N]) noexcept {
   static_assert(N >= 20);
-  std::size_t pos = N;
-  do {
-    buf[--pos] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  return {buf + pos, N - pos};
+  const char* first = write_digits_before(value, buf + N);
+  return {first, static_cast<std::size_t>(buf + N - first)};
+}
+
+/// Plain decimal, `-` only for negatives (never `-0`).
+template <std::size_t N>
+constexpr std::string_view format_signed(std::int64_t value, char (&buf)[N]) noexcept {
+  static_assert(N >= 21);
+  char* first = write_digits_before(magnitude_of(value), buf + N);
+  if (value < 0) *--first = '-';
+  return {first, static_cast<std::size_t>(buf + N - first)};
 }
 
 }  // namespace ddbexport::detail

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -21,15 +22,7 @@ struct integer_text_buffer {
 
 /// Plain decimal, `-` only for negatives: the JSON the SDK writes for longs.
 [[nodiscard]] constexpr std::string_view format_integer(std::int64_t value, integer_text_buffer& buf) noexcept {
-  // Unsigned magnitude so INT64_MIN does not overflow.
-  std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  std::size_t pos = sizeof buf.data;
-  do {
-    buf.data[--pos] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (value < 0) buf.data[--pos] = '-';
-  return {buf.data + pos, sizeof buf.data - pos};
+  return format_signed(value, buf.data);
 }
 
 /// The largest integer a binary64 holds exactly; the SDK keeps longs as doubles,
@@ -103,6 +96,22 @@ struct decimal_layout {
   return !layout.zero && layout.trailing_power < -3;
 }
 
+/// A JSON number correctly rounded to the nearest binary64, as strtod and
+/// std::from_chars do: beyond the largest double it is infinite, below the
+/// smallest a zero; NaN when the text is no number at all.
+[[nodiscard]] inline double nearest_double(std::string_view json_number) noexcept {
+  double x = 0;
+  const char* const end = json_number.data() + json_number.size();
+  const auto [stop, ec] = std::from_chars(json_number.data(), end, x);
+  if (ec == std::errc::result_out_of_range) {
+    // from_chars leaves x alone on a range error: say which end was passed.
+    const auto layout = layout_of(json_number);
+    const double magnitude = !layout.zero && layout.leading_power >= 0 ? HUGE_VAL : 0.0;
+    return !json_number.empty() && json_number[0] == '-' ? -magnitude : magnitude;
+  }
+  return ec == std::errc{} && stop == end ? x : std::numeric_limits<double>::quiet_NaN();
+}
+
 /// WIRE.md §5.3: epoch seconds as any JSON number to whole milliseconds, the
 /// way the SDK's `Math.round(x * 1000)` does it; nullopt when the result is
 /// outside ECMAScript's Date range or the number is infinite (W-TIME).
@@ -117,17 +126,7 @@ struct decimal_layout {
     const std::int64_t ms = to_epoch_ms(*exact);
     if (ms < exact_limit_ms && ms > -exact_limit_ms) return ms;
   }
-  double x = 0;
-  const char* const end = json_number.data() + json_number.size();
-  const auto [stop, ec] = std::from_chars(json_number.data(), end, x);
-  if (ec == std::errc::result_out_of_range) {
-    // Overflow is out of range; underflow is a tiny number, which rounds to 0 ms.
-    const auto layout = layout_of(json_number);
-    if (!layout.zero && layout.leading_power >= 0) return std::nullopt;
-    return 0;
-  }
-  if (ec != std::errc{} || stop != end) return std::nullopt;
-  const double p = x * 1000.0;
+  const double p = nearest_double(json_number) * 1000.0;
   if (!std::isfinite(p) || std::fabs(p) > static_cast<double>(max_epoch_ms) + 1.0) return std::nullopt;
   // Ties toward +infinity, computed without the `floor(p + 0.5)` error above 2^52.
   const double f = std::floor(p);
@@ -141,17 +140,7 @@ struct decimal_layout {
 /// (SERVICE.md §6, after dynalite's Math.floor): rounded to the nearest
 /// binary64, then floored. nullopt when that is infinite or beyond int64.
 [[nodiscard]] inline std::optional<std::int64_t> floor_json_number(std::string_view json_number) noexcept {
-  double x = 0;
-  const char* const end = json_number.data() + json_number.size();
-  const auto [stop, ec] = std::from_chars(json_number.data(), end, x);
-  if (ec == std::errc::result_out_of_range) {
-    // Overflow is infinite; underflow rounds to a zero, whose floor is 0.
-    const auto layout = layout_of(json_number);
-    if (!layout.zero && layout.leading_power >= 0) return std::nullopt;
-    return 0;
-  }
-  if (ec != std::errc{} || stop != end) return std::nullopt;
-  const double f = std::floor(x);
+  const double f = std::floor(nearest_double(json_number));
   // 2^63 is exact in binary64; anything at or beyond it does not fit.
   if (!std::isfinite(f) || f >= 9223372036854775808.0 || f < -9223372036854775808.0) return std::nullopt;
   return static_cast<std::int64_t>(f);  // -0.0 becomes 0

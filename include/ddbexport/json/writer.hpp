@@ -77,38 +77,30 @@ constexpr void detail::write_attribute_value(const attribute_value& value, Out& 
     }
     out.write("]");
   };
+  const std::string_view member = wire_name(value.kind);
+  out.write("{");
+  // Only a hand-built value can have no kind; `{}` keeps the output JSON.
+  if (!member.empty()) {
+    out.write("\"");
+    out.write(member);
+    out.write("\":");
+  }
   switch (value.kind) {
     case attribute_kind::s:
-      out.write("{\"S\":");
-      detail::write_json_string(out, value.scalar);
-      break;
-    case attribute_kind::n:
-      out.write("{\"N\":");
-      detail::write_json_string(out, value.scalar);
-      break;
+    case attribute_kind::n: detail::write_json_string(out, value.scalar); break;
     case attribute_kind::b:
-      out.write("{\"B\":\"");
+      out.write("\"");
       detail::write_base64(out, value.scalar);
       out.write("\"");
       break;
     case attribute_kind::ss:
-      out.write("{\"SS\":");
-      write_strings(false);
-      break;
     case attribute_kind::ns:
-      out.write("{\"NS\":");
-      write_strings(false);
-      break;
-    case attribute_kind::bs:
-      out.write("{\"BS\":");
-      write_strings(true);
-      break;
+    case attribute_kind::bs: write_strings(value.kind == attribute_kind::bs); break;
     case attribute_kind::m:
-      out.write("{\"M\":");
       json::write_map(value.map(), out, [&](const attribute_value& v) { write_attribute_value(v, out, level + 1); });
       break;
     case attribute_kind::l: {
-      out.write("{\"L\":[");
+      out.write("[");
       const auto items = value.list();
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (i != 0) out.write(",");
@@ -118,15 +110,7 @@ constexpr void detail::write_attribute_value(const attribute_value& value, Out& 
       break;
     }
     case attribute_kind::null:
-      out.write(value.flag ? std::string_view{"{\"NULL\":true"} : std::string_view{"{\"NULL\":false"});
-      break;
-    case attribute_kind::boolean:
-      out.write(value.flag ? std::string_view{"{\"BOOL\":true"} : std::string_view{"{\"BOOL\":false"});
-      break;
-    default:
-      // Only a hand-built value can get here; `{}` keeps the output JSON.
-      out.write("{");
-      break;
+    case attribute_kind::boolean: out.write(value.flag ? std::string_view{"true"} : std::string_view{"false"}); break;
   }
   out.write("}");
 }
@@ -227,6 +211,11 @@ struct encoder_for<json::format, Out> {
 };
 
 namespace detail {
+/// Why a write is refused: R-AV-DEPTH at `path`, with the bound it exceeds.
+constexpr diagnostic refused_as_too_deep(const field_path& path) noexcept {
+  return diagnostic{.rule = rule_id::r_av_depth, .path = path, .number = static_cast<std::int64_t>(max_walk_depth)};
+}
+
 /// The first AttributeValue of `value` nested deeper than `max_walk_depth`,
 /// found through the tables, as the diagnostic a write refuses it with.
 template <described_shape T>
@@ -242,13 +231,8 @@ constexpr std::optional<diagnostic> too_deep_to_write(const T& value, const fiel
         if (!found) found = too_deep_to_write(element, path.child(entry.name));
     } else if constexpr (kind == member_kind::attribute_map) {
       for (const attribute_entry& e : *field)
-        if (!found && nests_deeper_than<max_walk_depth>(e.value)) {
-          diagnostic d;
-          d.rule = rule_id::r_av_depth;
-          d.path = path.child(entry.name).with_key(e.key);
-          d.number = static_cast<std::int64_t>(max_walk_depth);
-          found = d;
-        }
+        if (!found && nests_deeper_than<max_walk_depth>(e.value))
+          found = refused_as_too_deep(path.child(entry.name).with_key(e.key));
     }
   });
   return found;
@@ -283,43 +267,26 @@ constexpr write_result write(const export_request& request, Out& out, Rng& rng) 
 /// One AttributeValue on its own.
 template <text_output Out>
 constexpr write_result write(const attribute_value& value, Out& out) {
-  if (nests_deeper_than<max_walk_depth>(value)) {
-    diagnostic d;
-    d.rule = rule_id::r_av_depth;
-    d.number = static_cast<std::int64_t>(max_walk_depth);
-    return {d};
-  }
+  if (nests_deeper_than<max_walk_depth>(value)) return {ddbexport::detail::refused_as_too_deep(field_path{})};
   ddbexport::detail::write_attribute_value(value, out, 1);
   return {};
 }
 
 // The names of 0.1, kept while callers move to json::write; each is exactly
 // the write() of its type.
-
-template <text_output Out>
-constexpr write_result write_request(const export_request& request, Out& out) {
-  return write(request, out);
-}
-template <text_output Out, std::uniform_random_bit_generator Rng>
-constexpr write_result write_request(const export_request& request, Out& out, Rng& rng) {
-  return write(request, out, rng);
-}
-template <text_output Out>
-constexpr write_result write_response(const export_response& response, Out& out) {
-  return write(response, out);
-}
-template <text_output Out>
-constexpr write_result write_description(const export_description& description, Out& out) {
-  return write(description, out);
-}
-template <text_output Out>
-constexpr write_result write_continuous_backups(const continuous_backups_description& description, Out& out) {
-  return write(description, out);
-}
-template <text_output Out>
-constexpr write_result write_attribute_value(const attribute_value& value, Out& out) {
-  return write(value, out);
-}
+inline constexpr auto write_request = [](const export_request& request, text_output auto& out, auto&... rng) {
+  return write(request, out, rng...);
+};
+inline constexpr auto write_response = [](const export_response& v, text_output auto& out) { return write(v, out); };
+inline constexpr auto write_description = [](const export_description& v, text_output auto& out) {
+  return write(v, out);
+};
+inline constexpr auto write_continuous_backups = [](const continuous_backups_description& v, text_output auto& out) {
+  return write(v, out);
+};
+inline constexpr auto write_attribute_value = [](const attribute_value& v, text_output auto& out) {
+  return write(v, out);
+};
 
 }  // namespace json
 }  // namespace ddbexport

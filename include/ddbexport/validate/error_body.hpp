@@ -24,13 +24,7 @@ constexpr validation_result validate(const error_reading& r, const error_body_co
   detail::reporter<Sink> out{sink};
   const auto report = [&](rule_id rule, std::string_view subject, std::string_view detail_text, std::size_t offset,
                           const field_path& path) {
-    diagnostic d{};
-    d.rule = rule;
-    d.subject = subject;
-    d.detail = detail_text;
-    d.offset = offset;
-    d.path = path;
-    out.report(d);
+    out.report(diagnostic{.rule = rule, .path = path, .subject = subject, .detail = detail_text, .offset = offset});
   };
   const field_path type_path{error_members::type};
   if (r.parse_error) {

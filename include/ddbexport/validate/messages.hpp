@@ -22,9 +22,7 @@ namespace detail {
 template <text_output Out>
 constexpr void write_integer(Out& out, std::int64_t value) {
   char buf[24];
-  const std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  if (value < 0) out.write("-");
-  out.write(format_unsigned(magnitude, buf));
+  out.write(format_signed(value, buf));
 }
 
 template <text_output Out>

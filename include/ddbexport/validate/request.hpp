@@ -67,13 +67,7 @@ class request_validator {
   // ---- reporting --------------------------------------------------------
   constexpr void emit(rule_id rule, const field_path& path, std::string_view subject = {}, std::int64_t number = 0,
                       std::string_view detail_text = {}) {
-    diagnostic d;
-    d.rule = rule;
-    d.path = path;
-    d.subject = subject;
-    d.number = number;
-    d.detail = detail_text;
-    out_.report(d);
+    out_.report(diagnostic{.rule = rule, .path = path, .subject = subject, .detail = detail_text, .number = number});
   }
   constexpr void unchecked(rule_id rule) { out_.unchecked(rule); }
   /// Whether the member passed stage S: a rule whose input failed is skipped (RULES.md §5).

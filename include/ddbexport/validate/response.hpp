@@ -68,12 +68,7 @@ class response_checker {
   }
 
  private:
-  constexpr void fail(rule_id rule, field_path path) {
-    diagnostic d;
-    d.rule = rule;
-    d.path = path;
-    out_.report(d);
-  }
+  constexpr void fail(rule_id rule, field_path path) { out_.report(diagnostic{.rule = rule, .path = path}); }
   [[nodiscard]] constexpr field_path at(std::string_view member) const { return desc_.child(member); }
   template <auto Pointer>
   [[nodiscard]] constexpr field_path at() const {

@@ -21,7 +21,7 @@ int main() {
 
   std::string body;
   container_output out{body};
-  json::write_request(request, out);
+  json::write(request, out);
   constexpr std::string_view expected =
       R"({"TableArn":"arn:aws:dynamodb:us-east-1:123456789012:table/Music","S3Bucket":"my-bucket"})";
   if (body != expected) {

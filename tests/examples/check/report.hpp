@@ -18,13 +18,9 @@
 
 namespace ddbexport_check {
 
-struct error_body {
-  std::string type;
-  std::string message;
-};
-
 struct report {
-  std::optional<error_body> error;
+  /// The body the service would answer with, as the library writes it.
+  std::optional<std::string> error;
   std::vector<ddbexport::diagnostic> violations;
   std::vector<ddbexport::diagnostic> warnings;
   ddbexport::rule_set unchecked;
@@ -92,11 +88,7 @@ inline std::string to_json(const report& r) {
   out += r.valid ? "true" : "false";
   out += ",\"error\":";
   if (r.error) {
-    out += "{\"__type\":";
-    ddbexport::detail::write_json_string(o, r.error->type);
-    out += ",\"message\":";
-    ddbexport::detail::write_json_string(o, r.error->message);
-    out += '}';
+    out += *r.error;
   } else {
     out += "null";
   }

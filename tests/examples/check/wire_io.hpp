@@ -88,7 +88,7 @@ class error_response_body {
       return false;
     }
     ddbexport::container_sink sink{findings};
-    ddbexport::json::check_error_body(reading, sink);
+    ddbexport::validate(reading, ddbexport::error_body_context{}, sink);
     return true;
   }
   [[nodiscard]] std::string canonical() const {

@@ -1,5 +1,6 @@
-// Its own executable: a global operator new that counts, to prove reading
-// into caller storage and writing into a buffer allocate nothing at all.
+// Reading into caller storage and writing into a buffer allocate nothing at
+// all. Part of the no-alloc executable, which links the suite's one counting
+// operator new (support/counting_new.cpp).
 #include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"
 #include "ddbexport/validate/sinks.hpp"
@@ -8,23 +9,12 @@
 
 #include <array>
 #include <cstddef>
-#include <cstdlib>
-#include <new>
 #include <string_view>
 
-namespace {
-std::size_t allocations = 0;
-}
-
-void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  std::abort();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#include "counting_new.hpp"
 
 using namespace ddbexport;
+using ddbexport::test::allocations;
 
 TEST_CASE("read_request with caller storage and write_request to a buffer allocate nothing") {
   constexpr std::string_view body =
@@ -38,13 +28,13 @@ TEST_CASE("read_request with caller storage and write_request to a buffer alloca
   static std::array<char, 4096> output_bytes;
   collect_sink<8> warnings;
 
-  const std::size_t before = allocations;
+  const std::size_t before = allocations();
   json::arena storage{storage_bytes};
   export_request request;
   const auto result = json::read_request(body, request, storage, json::read_limits{}, warnings);
   buffer_output out{output_bytes};
   json::write_request(request, out);
-  const std::size_t after = allocations;
+  const std::size_t after = allocations();
 
   REQUIRE(result.ok());
   CHECK(after == before);
@@ -62,11 +52,11 @@ TEST_CASE("hostile input allocates nothing either") {
   const std::string_view hostile[] = {R"({"Extra":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"a":0}})",
                                       R"({"ExportTime":1e400})", std::string_view{deep.data(), deep.size()}};
   for (auto body : hostile) {
-    const std::size_t before = allocations;
+    const std::size_t before = allocations();
     json::arena storage{storage_bytes};
     export_request request;
     const auto result = json::read_request(body, request, storage);
-    CHECK(allocations == before);
+    CHECK(allocations() == before);
     CHECK_FALSE(result.ok());
   }
 }

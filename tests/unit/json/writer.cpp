@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "ddbexport/json/error_body.hpp"
+#include "ddbexport/json/reader.hpp"
+#include "fixtures.hpp"
 
 using namespace ddbexport;
 
@@ -248,4 +250,59 @@ TEST_CASE("buffer_output: overflow is reported with the size needed") {
   json::write_request(sample_request, out);
   CHECK(out.overflowed());
   CHECK(out.required() == sample_wire.size());
+}
+
+TEST_CASE("R-AV-DEPTH: json::write refuses 10^6 levels of L and of M, and writes nothing") {
+  using test::deep_value;
+  for (const auto s : {deep_value::shape::list, deep_value::shape::map}) {
+    const deep_value deep{1'000'000, s};
+    const export_request r{.table_arn = "t",
+                           .filter_specification = filter_specification{.expression_attribute_values = deep.as_values()}};
+    std::string text;
+    container_output out{text};
+    const auto result = json::write(r, out);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error->rule == rule_id::r_av_depth);
+    std::string path;
+    container_output path_out{path};
+    result.error->path.write(path_out);
+    CHECK(path == "FilterSpecification.ExpressionAttributeValues.:deep");
+    CHECK(text.empty());
+    // The same through the description of a response, and on its own.
+    const export_response response{export_description{.filter_specification = r.filter_specification}};
+    CHECK(json::write(response, out).error->rule == rule_id::r_av_depth);
+    CHECK(json::write(deep.top(), out).error->rule == rule_id::r_av_depth);
+    CHECK(text.empty());
+    // The encoder itself stops at the bound when driven directly.
+    counting_output counted;
+    serialize<json::format>(r, counted);
+    CHECK(counted.size() < 20 * max_walk_depth);
+  }
+}
+
+TEST_CASE("R-AV-DEPTH: the writer's bound lies beyond what any reader takes back") {
+  using test::deep_value;
+  const deep_value deepest{max_walk_depth, deep_value::shape::alternating};
+  std::string text;
+  container_output out{text};
+  REQUIRE(json::write(deepest.top(), out).ok());
+  const deep_value beyond{max_walk_depth + 1, deep_value::shape::alternating};
+  std::string refused;
+  container_output refused_out{refused};
+  CHECK_FALSE(json::write(beyond.top(), refused_out).ok());
+  CHECK(refused.empty());
+  // The deepest value a reader takes back (json::max_supported_depth levels
+  // of JSON: 255 of AttributeValues here) writes, reads and writes again.
+  const deep_value readable{(json::max_supported_depth - 2) / 2, deep_value::shape::list};
+  const export_request r{.filter_specification = filter_specification{.expression_attribute_values = readable.as_values()}};
+  std::string body;
+  container_output body_out{body};
+  REQUIRE(json::write(r, body_out).ok());
+  json::owning_arena storage{body.size()};
+  export_request back;
+  REQUIRE(json::read(body, back, storage, json::read_limits{.max_depth = json::max_supported_depth}).ok());
+  std::string again;
+  container_output again_out{again};
+  REQUIRE(json::write(back, again_out).ok());
+  CHECK(again == body);
 }

@@ -13,7 +13,7 @@ namespace {
 outcome for_bucket(std::string_view name) {
   export_request r = full_request();
   r.s3_bucket = name;
-  return validate_all(r, full_context());
+  return validate_all(r, every_fact_context());
 }
 
 /// Each name draws exactly `rule`, as advice with the given reason.
@@ -80,18 +80,18 @@ TEST_CASE("R-S3-NAMING-DOTS, R-S3-NAMING-PREFIX, R-S3-NAMING-SUFFIX: several rea
 TEST_CASE("R-PREFIX-SLASH: a prefix starting with '/'") {
   export_request r = full_request();
   r.s3_prefix = "/exports";
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_accepted(o);
   CHECK(o.rules() == "R-PREFIX-SLASH");
   check_reported(o, rule_id::r_prefix_slash, "S3Prefix", "", "S3Prefix starts with '/'; object keys will begin with '/'");
   r.s3_prefix = "exports/";
-  CHECK(validate_all(r, full_context()).rules().empty());
+  CHECK(validate_all(r, every_fact_context()).rules().empty());
 }
 
 TEST_CASE("R-OWNER-MISMATCH: S3BucketOwner is not the bucket's owner (async S3AccessDenied)") {
   export_request r = full_request();
   r.s3_bucket_owner = other_account;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_accepted(o);  // accepted; the export later ends FAILED
   CHECK(o.rules() == "R-OWNER-MISMATCH");
   CHECK(o.result.warnings == 1);
@@ -100,13 +100,13 @@ TEST_CASE("R-OWNER-MISMATCH: S3BucketOwner is not the bucket's owner (async S3Ac
   CHECK(o.find(rule_id::r_owner_mismatch)->severity() == severity::async);
 
   r.s3_bucket_owner = caller_account;
-  CHECK(validate_all(r, full_context()).rules().empty());
+  CHECK(validate_all(r, every_fact_context()).rules().empty());
 }
 
 TEST_CASE("R-OWNER-MISMATCH: unchecked without BucketOwnerAccountId; R-OWNER-XACCT does not apply") {
   export_request r = full_request();
   r.s3_bucket_owner = other_account;
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.bucket_owner_account_id.reset();
   ctx.caller_account_id.reset();
   const auto o = validate_all(r, ctx);
@@ -116,7 +116,7 @@ TEST_CASE("R-OWNER-MISMATCH: unchecked without BucketOwnerAccountId; R-OWNER-XAC
 }
 
 TEST_CASE("R-OWNER-XACCT: a bucket in another account needs S3BucketOwner (async S3AccessDenied)") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.bucket_owner_account_id = other_account;
   const auto o = validate_all(full_request(), ctx);
   check_accepted(o);
@@ -130,10 +130,10 @@ TEST_CASE("R-OWNER-XACCT: a bucket in another account needs S3BucketOwner (async
 }
 
 TEST_CASE("R-OWNER-XACCT: unchecked when either account is unknown") {
-  auto no_bucket_owner = full_context();
+  auto no_bucket_owner = every_fact_context();
   no_bucket_owner.bucket_owner_account_id.reset();
   CHECK(validate_all(full_request(), no_bucket_owner).unchecked() == "R-OWNER-XACCT");
-  auto no_caller = full_context();
+  auto no_caller = every_fact_context();
   no_caller.caller_account_id.reset();
   no_caller.bucket_owner_account_id = other_account;
   const auto o = validate_all(full_request(), no_caller);

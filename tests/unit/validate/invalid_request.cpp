@@ -2,7 +2,7 @@
 // and §3.8 (FilterSpecification, R-AV-DEPTH), and the filter-size advice.
 
 #include "validation_helpers.hpp"
-#include "deep_values.hpp"
+#include "fixtures.hpp"
 
 #include <string>
 
@@ -28,7 +28,7 @@ export_request with_kms_key(std::optional<s3_sse_algorithm_value> algorithm, std
 TEST_CASE("R-INC-SPEC-REQ: INCREMENTAL_EXPORT without a specification") {
   export_request r = full_request();
   r.export_type = export_type::incremental_export;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::r_inc_spec_req, "ExportType", validation,
                  "Invalid Request: Incremental Export Specification expected when export type is set as Incremental "
                  "Export");
@@ -39,7 +39,7 @@ TEST_CASE("R-INC-SPEC-REQ: INCREMENTAL_EXPORT without a specification") {
 TEST_CASE("R-INC-SPEC-FULL: a specification with FULL_EXPORT (space before the comma)") {
   export_request r = incremental_request(now - 1h, now - 30min);
   r.export_type = export_type::full_export;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::r_inc_spec_full, "IncrementalExportSpecification", validation,
                  "Invalid Request: When Export Type is Full Export , Incremental Export Specification should not be "
                  "provided");
@@ -49,7 +49,7 @@ TEST_CASE("R-INC-SPEC-FULL: a specification with FULL_EXPORT (space before the c
 TEST_CASE("R-INC-SPEC-NOTYPE: a specification without ExportType; the type is not inferred") {
   export_request r = incremental_request(now - 1h, now - 30min);
   r.export_type.reset();
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::r_inc_spec_notype, "IncrementalExportSpecification", validation,
                  "Invalid Request: Export Type expected to be Incremental Export when incremental export specification "
                  "is provided");
@@ -69,7 +69,7 @@ TEST_CASE("R-INC-FROM-REQ: incremental with '{}' or only ExportViewType") {
   to_only.incremental_export_specification->export_to_time = now - 1min;
 
   for (const export_request* r : {&empty_spec, &view_only, &to_only}) {
-    const auto o = validate_all(*r, full_context());
+    const auto o = validate_all(*r, every_fact_context());
     check_rejected(o, rule_id::r_inc_from_req, "IncrementalExportSpecification.ExportFromTime", validation, message);
     CHECK(o.rules() == "R-INC-FROM-REQ");
     // No F: the window rules do not apply, so they are not unchecked either.
@@ -81,15 +81,15 @@ TEST_CASE("R-KMSID-NEEDS-KMS: a key id with S3SseAlgorithm absent or AES256") {
   const std::string message = "Invalid Request: KMS Key Id is not supported for this encryption type";
   for (const auto& algorithm : {std::optional<s3_sse_algorithm_value>{}, std::optional<s3_sse_algorithm_value>{
                                                                               s3_sse_algorithm::aes256}}) {
-    const auto o = validate_all(with_kms_key(algorithm, "alias/aws/s3"), full_context());
+    const auto o = validate_all(with_kms_key(algorithm, "alias/aws/s3"), every_fact_context());
     check_rejected(o, rule_id::r_kmsid_needs_kms, "S3SseKmsKeyId", validation, message);
     CHECK(o.rules() == "R-KMSID-NEEDS-KMS");
   }
-  check_accepted(validate_all(with_kms_key(s3_sse_algorithm::kms, "alias/aws/s3"), full_context()));
+  check_accepted(validate_all(with_kms_key(s3_sse_algorithm::kms, "alias/aws/s3"), every_fact_context()));
   // KMS without a key id is valid.
   export_request kms_only = full_request();
   kms_only.s3_sse_algorithm = s3_sse_algorithm::kms;
-  check_accepted(validate_all(kms_only, full_context()));
+  check_accepted(validate_all(kms_only, every_fact_context()));
 }
 
 TEST_CASE("R-KMSID-FORMAT: key ids, key ARNs, aliases and alias ARNs match P") {
@@ -104,7 +104,7 @@ TEST_CASE("R-KMSID-FORMAT: key ids, key ARNs, aliases and alias ARNs match P") {
            "arn:aws:kms:us-east-1:123456789012:alias/my-key",
        }) {
     CAPTURE(std::string(key));
-    check_accepted(validate_all(with_kms_key(s3_sse_algorithm::kms, key), full_context()));
+    check_accepted(validate_all(with_kms_key(s3_sse_algorithm::kms, key), every_fact_context()));
   }
 }
 
@@ -125,7 +125,7 @@ TEST_CASE("R-KMSID-FORMAT: anything else fails with the item syntax after 'Inval
            "cl\xC3\xA9",
        }) {
     CAPTURE(std::string(junk));
-    const auto o = validate_all(with_kms_key(s3_sse_algorithm::kms, junk), full_context());
+    const auto o = validate_all(with_kms_key(s3_sse_algorithm::kms, junk), every_fact_context());
     check_rejected(o, rule_id::r_kmsid_format, "S3SseKmsKeyId", validation,
                    "Invalid Request: 1 validation error detected: Value '" + std::string(junk) +
                        "' at 's3SseKmsKeyId' failed to satisfy constraint: Member must satisfy regular expression "
@@ -139,20 +139,20 @@ TEST_CASE("R-KMSID-FORMAT: anything else fails with the item syntax after 'Inval
 TEST_CASE("R-FILTER-EMPTY: a FilterSpecification with none of its five members") {
   export_request r = full_request();
   r.filter_specification = filter_specification{};
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::r_filter_empty, "FilterSpecification", validation,
                  "Invalid Request: Invalid FilterSpecification: The specification can not be empty");
   CHECK(o.rules() == "R-FILTER-EMPTY");
 
   // An empty map is a present member.
   r.filter_specification->expression_attribute_values = std::span<const attribute_entry>{};
-  check_accepted(validate_all(r, full_context()));
+  check_accepted(validate_all(r, every_fact_context()));
 }
 
 TEST_CASE("R-FILTER-EMPTY: filters apply to incremental exports too") {
   export_request r = incremental_request(now - 1h, now - 30min);
   r.filter_specification = filter_specification{};
-  CHECK(validate_all(r, full_context()).rules() == "R-FILTER-EMPTY");
+  CHECK(validate_all(r, every_fact_context()).rules() == "R-FILTER-EMPTY");
 }
 
 TEST_CASE("R-FILTER-EXPR-SIZE: 4096 bytes pass, 4097 warn; bytes are UTF-8 bytes") {
@@ -162,13 +162,13 @@ TEST_CASE("R-FILTER-EXPR-SIZE: 4096 bytes pass, 4097 warn; bytes are UTF-8 bytes
 
   export_request r = full_request();
   r.filter_specification = filter_specification{.filter_expression = at_limit};
-  const auto ok = validate_all(r, full_context());
+  const auto ok = validate_all(r, every_fact_context());
   check_accepted(ok);
   CHECK(ok.rules().empty());
 
   r.filter_specification = filter_specification{
       .filter_expression = over, .projection_expression = accents, .key_condition_expression = over};
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_accepted(o);  // advice only
   CHECK(o.rules() == "R-FILTER-EXPR-SIZE R-FILTER-EXPR-SIZE R-FILTER-EXPR-SIZE");
   CHECK(o.result.warnings == 3);
@@ -187,7 +187,7 @@ TEST_CASE("R-KMSID-NEEDS-KMS, R-INC-SPEC-REQ, R-FILTER-EMPTY: stage I reports ea
   export_request r = with_kms_key(std::nullopt, "alias/aws/s3");
   r.export_type = export_type::incremental_export;
   r.filter_specification = filter_specification{};
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   CHECK(o.rules() == "R-KMSID-NEEDS-KMS R-INC-SPEC-REQ R-FILTER-EMPTY");
   CHECK(o.result.violations == 3);
   CHECK(o.error_body == "Invalid Request: KMS Key Id is not supported for this encryption type");
@@ -200,9 +200,9 @@ TEST_CASE("R-AV-DEPTH: 32 levels of L and M pass, 33 fail with the service's tex
     export_request r = full_request();
     r.filter_specification = filter_specification{.filter_expression = "a = :deep",
                                                   .expression_attribute_values = fits.as_values()};
-    check_accepted(validate_all(r, full_context()));
+    check_accepted(validate_all(r, every_fact_context()));
     r.filter_specification->expression_attribute_values = too_deep.as_values();
-    const auto o = validate_all(r, full_context());
+    const auto o = validate_all(r, every_fact_context());
     check_rejected(o, rule_id::r_av_depth, "FilterSpecification.ExpressionAttributeValues.:deep", validation,
                    "Nesting Levels have exceeded supported limits");
     CHECK(o.rules() == "R-AV-DEPTH");
@@ -214,7 +214,7 @@ TEST_CASE("R-AV-DEPTH: 10^6 levels of L or of M are a diagnostic, not a stack ov
     const deep_value deep{1'000'000, s};
     export_request r = full_request();
     r.filter_specification = filter_specification{.expression_attribute_values = deep.as_values()};
-    const auto o = validate_all(r, full_context());
+    const auto o = validate_all(r, every_fact_context());
     check_rejected(o, rule_id::r_av_depth, "FilterSpecification.ExpressionAttributeValues.:deep", validation,
                    "Nesting Levels have exceeded supported limits");
   }
@@ -226,7 +226,7 @@ TEST_CASE("R-AV-DEPTH, R-FILTER-EMPTY: stage I after the other couplings, each e
   export_request r = full_request();
   r.s3_sse_kms_key_id = "alias/aws/s3";
   r.filter_specification = filter_specification{.expression_attribute_values = values};
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   CHECK(o.rules() == "R-KMSID-NEEDS-KMS R-AV-DEPTH");
   CHECK(o.result.first_error->rule == rule_id::r_kmsid_needs_kms);
 }

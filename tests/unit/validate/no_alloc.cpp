@@ -1,51 +1,15 @@
-// Validation never touches the heap. This file replaces the global operator
-// new/delete with counting versions, so it is built as its own executable
-// (validate-no-alloc) and cannot disturb other tests.
+// Validation never touches the heap. Part of the no-alloc executable, which
+// links the suite's one counting operator new (support/counting_new.cpp).
 
 #include "validation_helpers.hpp"
 
 #include <cstddef>
-#include <cstdlib>
-#include <new>
 #include <vector>
 
-namespace {
-std::size_t allocations = 0;
-}  // namespace
-
-namespace {
-void* counted_allocation(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-#if defined(__cpp_exceptions)
-  throw std::bad_alloc{};
-#else
-  std::abort();
-#endif
-}
-}  // namespace
-
-void* operator new(std::size_t size) { return counted_allocation(size); }
-void* operator new[](std::size_t size) { return counted_allocation(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "counting_new.hpp"
 
 using namespace ddbexport;
 using namespace ddbexport::test;
-
-namespace {
-
-/// Heap allocations made by `f()`.
-template <class F>
-std::size_t allocations_during(F&& f) {
-  const std::size_t before = allocations;
-  f();
-  return allocations - before;
-}
-
-}  // namespace
 
 TEST_CASE("the counting operator new sees allocations") {
   std::vector<diagnostic> diags;
@@ -76,7 +40,7 @@ TEST_CASE("validating with a full context and a ledger allocates nothing") {
                                   {other, "arn:aws:dynamodb:us-east-1:123456789012:table/Music/export/01789990000001-0badcafe",
                                    std::nullopt}};
   const span_ledger ledger{entries};
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.previous_exports = &ledger;
 
   export_request failing = other;  // conflicts with entries[1], and fails several stages

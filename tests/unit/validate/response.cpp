@@ -7,6 +7,7 @@
 
 #include "ddbexport/validate/messages.hpp"
 #include "ddbexport/validate/sinks.hpp"
+#include "fixtures.hpp"
 
 using namespace ddbexport;
 
@@ -285,4 +286,20 @@ TEST_CASE("R-DESC-ECHO: the description echoes the request, defaults back-filled
   wrong = d;
   wrong.export_type = export_type::full_export;  // allowed: absent or FULL_EXPORT when not sent
   CHECK(check(wrong, &request).rules().empty());
+}
+
+TEST_CASE("R-DESC-SHAPE, R-DESC-ECHO: a description with a FilterSpecification nested 10^6 levels deep checks without recursion") {
+  for (const auto s : {test::deep_value::shape::list, test::deep_value::shape::map}) {
+    const test::deep_value deep{1'000'000, s};
+    auto d = completed();
+    d.filter_specification = filter_specification{.expression_attribute_values = deep.as_values()};
+    const export_request request{.table_arn = table,
+                                 .s3_bucket = "my-bucket",
+                                 .export_time = d.export_time,
+                                 .s3_prefix = "exports",
+                                 .filter_specification = d.filter_specification};
+    collect_sink<8> sink;
+    const auto result = validate(export_response{d}, response_context{&request}, sink);
+    CHECK(result.valid());
+  }
 }

@@ -30,7 +30,7 @@ std::string arn_with_accents(std::size_t n) {
 TEST_CASE("S-TABLEARN-REQ: an absent TableArn is the only item, and stage T is skipped") {
   export_request r = full_request();
   r.table_arn.reset();
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_tablearn_req, "TableArn", validation,
                  one_item("null", "tableArn", "Member must not be null"));
   CHECK(o.rules() == "S-TABLEARN-REQ");
@@ -44,7 +44,7 @@ TEST_CASE("S-TABLEARN-REQ: an absent TableArn is the only item, and stage T is s
 TEST_CASE("S-TABLEARN-LEN: '' fails the minimum of 1") {
   export_request r = full_request();
   r.table_arn = "";
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_tablearn_len, "TableArn", validation,
                  one_item("''", "tableArn", "Member must have length greater than or equal to 1"));
   CHECK(o.rules() == "S-TABLEARN-LEN");
@@ -58,10 +58,10 @@ TEST_CASE("S-TABLEARN-LEN: 1024 code points pass, 1025 fail (two-byte characters
   export_request r = full_request();
   r.table_arn = at_limit;
   // The length passes, so stage T runs and rejects the non-ASCII table name.
-  CHECK(validate_all(r, full_context()).rules() == "R-TABLEARN-NOTTABLE");
+  CHECK(validate_all(r, every_fact_context()).rules() == "R-TABLEARN-NOTTABLE");
 
   r.table_arn = over;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_tablearn_len, "TableArn", validation,
                  one_item(quoted(over), "tableArn", "Member must have length less than or equal to 1024"));
   CHECK(o.rules() == "S-TABLEARN-LEN");  // stage T skipped
@@ -70,7 +70,7 @@ TEST_CASE("S-TABLEARN-LEN: 1024 code points pass, 1025 fail (two-byte characters
 TEST_CASE("S-BUCKET-REQ: an absent S3Bucket is reported as null") {
   export_request r = full_request();
   r.s3_bucket.reset();
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_bucket_req, "S3Bucket", validation,
                  one_item("null", "s3Bucket", "Member must not be null"));
   CHECK(o.rules() == "S-BUCKET-REQ");
@@ -81,12 +81,12 @@ TEST_CASE("S-BUCKET-LEN: 255 characters pass, 256 fail and skip the naming advic
   const std::string over = repeat("a", 256);
   export_request r = full_request();
   r.s3_bucket = at_limit;
-  const auto ok = validate_all(r, full_context());
+  const auto ok = validate_all(r, every_fact_context());
   check_accepted(ok);
   CHECK(ok.rules() == "R-S3-NAMING-LEN");  // legal for the model, too long for S3
 
   r.s3_bucket = over;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_bucket_len, "S3Bucket", validation,
                  one_item(quoted(over), "s3Bucket", "Member must have length less than or equal to 255"));
   CHECK(o.rules() == "S-BUCKET-LEN");
@@ -99,7 +99,7 @@ TEST_CASE("S-BUCKET-PAT: the model's pattern needs two characters, alphanumeric 
     CAPTURE(std::string(bad));
     export_request r = full_request();
     r.s3_bucket = bad;
-    const auto o = validate_all(r, full_context());
+    const auto o = validate_all(r, every_fact_context());
     check_rejected(o, rule_id::s_bucket_pat, "S3Bucket", validation, one_item(quoted(bad), "s3Bucket", pattern));
     CHECK(o.rules() == "S-BUCKET-PAT");  // no naming advice for a bucket that failed stage S
   }
@@ -107,7 +107,7 @@ TEST_CASE("S-BUCKET-PAT: the model's pattern needs two characters, alphanumeric 
     CAPTURE(std::string(good));
     export_request r = full_request();
     r.s3_bucket = good;
-    CHECK_FALSE(validate_all(r, full_context()).has(rule_id::s_bucket_pat));
+    CHECK_FALSE(validate_all(r, every_fact_context()).has(rule_id::s_bucket_pat));
   }
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("S-BUCKET-LEN, S-BUCKET-PAT: one member may fail a length and the patt
   const std::string bad = repeat("a", 255) + "-";
   export_request r = full_request();
   r.s3_bucket = bad;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   CHECK(o.rules() == "S-BUCKET-LEN S-BUCKET-PAT");
   CHECK(o.result.shape_items == 2);
   CHECK(o.error_body ==
@@ -138,7 +138,7 @@ TEST_CASE("S-TOKEN-PAT: '' and a '$' fail, and stage K is skipped") {
   }
   export_request r = full_request();
   r.client_token = "a\nb \xC3\xA9";  // any code point but '$'
-  check_accepted(validate_all(r, full_context()));
+  check_accepted(validate_all(r, every_fact_context()));
 }
 
 TEST_CASE("S-OWNER-PAT: 11 and 13 digits fail, 12 pass") {
@@ -147,37 +147,37 @@ TEST_CASE("S-OWNER-PAT: 11 and 13 digits fail, 12 pass") {
     CAPTURE(std::string(bad));
     export_request r = full_request();
     r.s3_bucket_owner = bad;
-    const auto o = validate_all(r, full_context());
+    const auto o = validate_all(r, every_fact_context());
     check_rejected(o, rule_id::s_owner_pat, "S3BucketOwner", validation, one_item(quoted(bad), "s3BucketOwner", pattern));
     CHECK(o.rules() == "S-OWNER-PAT");  // R-OWNER-MISMATCH skipped
     CHECK(o.result.unchecked.empty());
   }
   export_request r = full_request();
   r.s3_bucket_owner = "123456789012";
-  check_accepted(validate_all(r, full_context()));
+  check_accepted(validate_all(r, every_fact_context()));
 }
 
 TEST_CASE("S-PREFIX-LEN: '' fails (effective minimum 1); 1024 code points pass, 1025 fail") {
   export_request r = full_request();
   r.s3_prefix = "";
-  check_rejected(validate_all(r, full_context()), rule_id::s_prefix_len, "S3Prefix", validation,
+  check_rejected(validate_all(r, every_fact_context()), rule_id::s_prefix_len, "S3Prefix", validation,
                  one_item("''", "s3Prefix", "Member must have length greater than or equal to 1"));
 
   const std::string at_limit = repeat("é", 1024);
   r.s3_prefix = at_limit;
-  check_accepted(validate_all(r, full_context()));
+  check_accepted(validate_all(r, every_fact_context()));
 
   // An unpaired surrogate (WTF-8 ED A0 80) counts as one code point too.
   const std::string surrogates = repeat("\xED\xA0\x80", 1024);
   r.s3_prefix = surrogates;
-  check_accepted(validate_all(r, full_context()));
+  check_accepted(validate_all(r, every_fact_context()));
   const std::string surrogates_over = surrogates + "\xED\xA0\x80";
   r.s3_prefix = surrogates_over;
-  CHECK(validate_all(r, full_context()).rules() == "S-PREFIX-LEN");
+  CHECK(validate_all(r, every_fact_context()).rules() == "S-PREFIX-LEN");
 
   const std::string over = "/" + repeat("é", 1024);
   r.s3_prefix = over;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_prefix_len, "S3Prefix", validation,
                  one_item(quoted(over), "s3Prefix", "Member must have length less than or equal to 1024"));
   CHECK(o.rules() == "S-PREFIX-LEN");  // R-PREFIX-SLASH skipped for a prefix that failed stage S
@@ -189,7 +189,7 @@ TEST_CASE("S-SSE-ENUM: 'aws:kms' and '' fail; the KMS couplings are skipped") {
     export_request r = full_request();
     r.s3_sse_algorithm = s3_sse_algorithm_value::from_text(bad);
     r.s3_sse_kms_key_id = "not a key!";
-    const auto o = validate_all(r, full_context());
+    const auto o = validate_all(r, every_fact_context());
     check_rejected(o, rule_id::s_sse_enum, "S3SseAlgorithm", validation,
                    one_item(quoted(bad), "s3SseAlgorithm", "Member must satisfy enum value set: [AES256, KMS]"));
     CHECK(o.rules() == "S-SSE-ENUM");
@@ -200,16 +200,16 @@ TEST_CASE("S-KMSID-LEN: '' fails the minimum; 2048 characters pass, 2049 fail") 
   export_request r = full_request();
   r.s3_sse_algorithm = s3_sse_algorithm::kms;
   r.s3_sse_kms_key_id = "";
-  check_rejected(validate_all(r, full_context()), rule_id::s_kmsid_len, "S3SseKmsKeyId", validation,
+  check_rejected(validate_all(r, every_fact_context()), rule_id::s_kmsid_len, "S3SseKmsKeyId", validation,
                  one_item("''", "s3SseKmsKeyId", "Member must have length greater than or equal to 1"));
 
   const std::string at_limit = repeat("a", 2048);  // a key id matching P
   r.s3_sse_kms_key_id = at_limit;
-  check_accepted(validate_all(r, full_context()));
+  check_accepted(validate_all(r, every_fact_context()));
 
   const std::string over = repeat("a", 2049);
   r.s3_sse_kms_key_id = over;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_kmsid_len, "S3SseKmsKeyId", validation,
                  one_item(quoted(over), "s3SseKmsKeyId", "Member must have length less than or equal to 2048"));
   CHECK(o.rules() == "S-KMSID-LEN");
@@ -218,11 +218,11 @@ TEST_CASE("S-KMSID-LEN: '' fails the minimum; 2048 characters pass, 2049 fail") 
 TEST_CASE("S-FMT-ENUM: 'CSV' fails with the observed order [ION, DYNAMODB_JSON]") {
   export_request r = full_request();
   r.export_format = export_format_value::from_text("CSV");
-  check_rejected(validate_all(r, full_context()), rule_id::s_fmt_enum, "ExportFormat", validation,
+  check_rejected(validate_all(r, every_fact_context()), rule_id::s_fmt_enum, "ExportFormat", validation,
                  one_item("'CSV'", "exportFormat", "Member must satisfy enum value set: [ION, DYNAMODB_JSON]"));
   for (auto ok : {export_format::ion, export_format::dynamodb_json}) {
     r.export_format = ok;
-    check_accepted(validate_all(r, full_context()));
+    check_accepted(validate_all(r, every_fact_context()));
   }
 }
 
@@ -230,7 +230,7 @@ TEST_CASE("S-TYPE-ENUM: an unknown ExportType fails and disables the couplings a
   export_request r = incremental_request(now - 1h, now - 2h);  // would fail R-INC-ORDER
   r.export_type = export_type_value::from_text("INCREMENTAL");
   r.export_time = from_epoch_seconds(-1);  // would fail R-ET-BEFORE-WINDOW, or warn R-ET-INC
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_type_enum, "ExportType", validation,
                  one_item("'INCREMENTAL'", "exportType",
                           "Member must satisfy enum value set: [FULL_EXPORT, INCREMENTAL_EXPORT]"));
@@ -245,14 +245,14 @@ TEST_CASE("S-TYPE-ENUM: an unknown ExportType fails and disables the couplings a
 TEST_CASE("S-VIEW-ENUM: 'NEW_IMAGES' fails at the nested path") {
   export_request r = incremental_request(now - 1h, now - 30min);
   r.incremental_export_specification->export_view_type = export_view_type_value::from_text("NEW_IMAGES");
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_view_enum, "IncrementalExportSpecification.ExportViewType", validation,
                  one_item("'NEW_IMAGES'", "incrementalExportSpecification.exportViewType",
                           "Member must satisfy enum value set: [NEW_IMAGE, NEW_AND_OLD_IMAGES]"));
   CHECK(o.rules() == "S-VIEW-ENUM");
   for (auto ok : {export_view_type::new_image, export_view_type::new_and_old_images}) {
     r.incremental_export_specification->export_view_type = ok;
-    check_accepted(validate_all(r, full_context()));
+    check_accepted(validate_all(r, every_fact_context()));
   }
 }
 
@@ -264,10 +264,10 @@ TEST_CASE("S-FILTER-NAMES-LEN: a value of 65535 code points passes, 65536 fail; 
 
   export_request r = full_request();
   r.filter_specification = filter_specification{.expression_attribute_names = std::span<const string_entry>{ok_names}};
-  check_accepted(validate_all(r, full_context()));
+  check_accepted(validate_all(r, every_fact_context()));
 
   r.filter_specification->expression_attribute_names = std::span<const string_entry>{bad_names};
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_rejected(o, rule_id::s_filter_names_len, "FilterSpecification.ExpressionAttributeNames.#n", validation,
                  one_item(quoted(over), "filterSpecification.expressionAttributeNames.#n",
                           "Member must have length less than or equal to 65535"));
@@ -279,7 +279,7 @@ TEST_CASE("S-FILTER-NAMES-LEN: map keys are reported in body order") {
   const string_entry names[] = {{"#b", over}, {"#ok", "fine"}, {"#a", over}};
   export_request r = full_request();
   r.filter_specification = filter_specification{.expression_attribute_names = std::span<const string_entry>{names}};
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   REQUIRE(o.diags.size() == 2);
   CHECK(path_of(o.diags[0]) == "FilterSpecification.ExpressionAttributeNames.#b");
   CHECK(path_of(o.diags[1]) == "FilterSpecification.ExpressionAttributeNames.#a");

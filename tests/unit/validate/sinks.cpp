@@ -28,12 +28,12 @@ const span_ledger earlier_ledger{earlier};
 
 std::vector<sample> batch() {
   std::vector<sample> s;
-  s.push_back({"valid, full context", full_request(), full_context()});
+  s.push_back({"valid, full context", full_request(), every_fact_context()});
   s.push_back({"§4 example, no context",
                {.table_arn = "", .s3_bucket = "my bucket", .export_format = export_format_value::from_text("CSV")},
                {}});
   {
-    sample x{"shape, PITR and warnings", full_request(), full_context()};
+    sample x{"shape, PITR and warnings", full_request(), every_fact_context()};
     x.request.s3_bucket = "My_Bucket";
     x.request.s3_prefix = "";
     x.request.s3_bucket_owner = other_account;
@@ -41,7 +41,7 @@ std::vector<sample> batch() {
     s.push_back(x);
   }
   {
-    sample x{"warnings only", full_request(), full_context()};
+    sample x{"warnings only", full_request(), every_fact_context()};
     x.request.s3_bucket = "xn--a..b-s3alias";
     x.request.s3_prefix = "/p";
     x.context.bucket_owner_account_id = other_account;
@@ -49,19 +49,19 @@ std::vector<sample> batch() {
   }
   {
     sample x{"incremental window and token conflict", incremental_request(now - 1h, now - 1h + 1min),
-             full_context()};
+             every_fact_context()};
     x.request.client_token = "tok";
     x.context.previous_exports = &earlier_ledger;
     s.push_back(x);
   }
   {
-    sample x{"replay", full_request(), full_context()};
+    sample x{"replay", full_request(), every_fact_context()};
     x.request.client_token = "tok";
     x.context.previous_exports = &earlier_ledger;
     s.push_back(x);
   }
   {
-    sample x{"not an ARN, future ExportTime, stage I", full_request(), full_context()};
+    sample x{"not an ARN, future ExportTime, stage I", full_request(), every_fact_context()};
     x.request.table_arn = "Music";
     x.request.export_time = now + 1h;
     x.request.s3_sse_kms_key_id = "alias/aws/s3";

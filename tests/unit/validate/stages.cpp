@@ -41,7 +41,7 @@ TEST_CASE("S-TABLEARN-REQ, S-BUCKET-REQ: an empty request has two not-null items
 }
 
 TEST_CASE("S-PREFIX-LEN, R-PITR-REQ: shape and PITR failures give the combined ValidationException") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).point_in_time_recovery_status = point_in_time_recovery_status::disabled;
   export_request r = full_request();
   r.s3_prefix = "";
@@ -57,7 +57,7 @@ TEST_CASE("S-PREFIX-LEN, R-PITR-REQ: shape and PITR failures give the combined V
 }
 
 TEST_CASE("R-INC-FROM-REQ, R-TABLEARN-ACCOUNT: stage I before stage T") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.caller_account_id = other_account;
   ctx.bucket_owner_account_id = other_account;
   export_request r = full_request();
@@ -70,7 +70,7 @@ TEST_CASE("R-INC-FROM-REQ, R-TABLEARN-ACCOUNT: stage I before stage T") {
 }
 
 TEST_CASE("R-TABLE-EXISTS, R-PITR-REQ, R-ET-FUTURE: T before P before W") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.table_exists = false;
   pitr_of(ctx).point_in_time_recovery_status = point_in_time_recovery_status::disabled;
   export_request r = full_request();
@@ -91,7 +91,7 @@ TEST_CASE("R-TABLE-EXISTS, R-PITR-REQ, R-ET-FUTURE: T before P before W") {
 }
 
 TEST_CASE("R-PITR-REQ-INC, R-INC-MIN: both reported, stage P decides") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).point_in_time_recovery_status = point_in_time_recovery_status::disabled;
   const auto o = validate_all(incremental_request(now - 1h, now - 1h + 1min), ctx);
   CHECK(o.rules() == "R-PITR-REQ-INC R-INC-MIN");
@@ -100,7 +100,7 @@ TEST_CASE("R-PITR-REQ-INC, R-INC-MIN: both reported, stage P decides") {
 }
 
 TEST_CASE("R-OWNER-MISMATCH, R-PITR-REQ: warnings accompany an invalid request and never change the error") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).point_in_time_recovery_status = point_in_time_recovery_status::disabled;
   export_request r = full_request();
   r.s3_bucket = "My_Bucket";
@@ -118,7 +118,7 @@ TEST_CASE("R-S3-NAMING-CHARS, R-OWNER-MISMATCH: warnings alone leave the request
   export_request r = full_request();
   r.s3_bucket = "My_Bucket";
   r.s3_bucket_owner = other_account;
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_accepted(o);
   CHECK(o.result.warnings == 2);
 }
@@ -135,8 +135,8 @@ TEST_CASE("R-TABLEARN-ACCOUNT, R-PITR-REQ, R-TOKEN-CONFLICT, R-OWNER-XACCT: what
   CHECK(validate_all(r).unchecked() ==
         "R-TABLEARN-ACCOUNT R-PITR-REQ R-ET-FUTURE R-ET-BEFORE-WINDOW R-ET-AFTER-LATEST R-TOKEN-CONFLICT "
         "R-OWNER-MISMATCH R-TOKEN-REPLAY");
-  CHECK(full_context().previous_exports != nullptr);
-  CHECK(validate_all(r, full_context()).result.unchecked.empty());
+  CHECK(every_fact_context().previous_exports != nullptr);
+  CHECK(validate_all(r, every_fact_context()).result.unchecked.empty());
 }
 
 TEST_CASE("R-PITR-REQ-INC, R-INC-FROM-START, R-INC-TO-FUTURE: what a bare incremental export leaves unchecked") {
@@ -148,7 +148,7 @@ TEST_CASE("R-PITR-REQ-INC, R-INC-FROM-START, R-INC-TO-FUTURE: what a bare increm
 }
 
 TEST_CASE("R-TABLEARN-NOTARN: skipped rules are neither reported nor unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.caller_account_id = other_account;
   ctx.bucket_owner_account_id = other_account;
   ctx.table_exists = false;
@@ -165,7 +165,7 @@ TEST_CASE("R-TABLEARN-NOTTABLE, R-PITR-REQ-INC: the incremental PITR rule does n
   // RULES.md §5 skips R-TABLEARN-ACCOUNT, R-TABLE-EXISTS and R-PITR-REQ after
   // R-TABLEARN-NOTTABLE; R-PITR-REQ-INC is not in that list and its message
   // names F, not the table (literal reading).
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).point_in_time_recovery_status = point_in_time_recovery_status::disabled;
   export_request r = incremental_request(now - 1h, now - 30min);
   r.table_arn = "arn:aws:dynamodb:us-east-1:123456789012:table/Music/index/ByArtist";

@@ -17,7 +17,7 @@ export_request for_table(std::string_view arn) {
 
 /// A context in which every later TableArn rule would fail if it ran.
 validation_context<> hostile_context() {
-  auto c = full_context();
+  auto c = every_fact_context();
   c.caller_account_id = other_account;
   c.bucket_owner_account_id = other_account;  // the caller's own bucket: no R-OWNER-XACCT
   c.table_exists = false;
@@ -71,9 +71,9 @@ TEST_CASE("R-TABLEARN-NOTTABLE: not a DynamoDB table ARN; ACCOUNT, EXISTS and PI
   CHECK(no_region.rules() == "R-TABLEARN-NOTTABLE R-TABLEARN-PARTITION");
   // Names of 3 and 255 characters from [a-zA-Z0-9_.-] pass.
   const std::string longest = "arn:aws:dynamodb:us-east-1:123456789012:table/" + repeat("a", 254) + "_";
-  check_accepted(validate_all(for_table("arn:aws:dynamodb:us-east-1:123456789012:table/a.-"), full_context()));
-  check_accepted(validate_all(for_table(longest), full_context()));
-  CHECK(validate_all(for_table(longest + "b"), full_context()).rules() == "R-TABLEARN-NOTTABLE");
+  check_accepted(validate_all(for_table("arn:aws:dynamodb:us-east-1:123456789012:table/a.-"), every_fact_context()));
+  check_accepted(validate_all(for_table(longest), every_fact_context()));
+  CHECK(validate_all(for_table(longest + "b"), every_fact_context()).rules() == "R-TABLEARN-NOTTABLE");
 }
 
 TEST_CASE("R-TABLEARN-PARTITION: every known partition with a fitting region passes") {
@@ -96,7 +96,7 @@ TEST_CASE("R-TABLEARN-PARTITION: every known partition with a fitting region pas
            "arn:aws-eusc:dynamodb:eusc-de-east-1:123456789012:table/Music",
        }) {
     CAPTURE(std::string(arn));
-    const auto o = validate_all(for_table(arn), full_context());
+    const auto o = validate_all(for_table(arn), every_fact_context());
     check_accepted(o);
     CHECK(o.rules().empty());
   }
@@ -116,7 +116,7 @@ TEST_CASE("R-TABLEARN-PARTITION: an unknown partition or a region of another par
            bad_case{"arn:aws-moon:dynamodb:us-east-1:123456789012:table/Music", "aws-moon", "us-east-1"},
        }) {
     CAPTURE(std::string(c.arn));
-    const auto o = validate_all(for_table(c.arn), full_context());
+    const auto o = validate_all(for_table(c.arn), every_fact_context());
     check_accepted(o);  // the service ignores the ARN's region
     CHECK(o.rules() == "R-TABLEARN-PARTITION");
     check_reported(o, rule_id::r_tablearn_partition, "TableArn", "",
@@ -126,7 +126,7 @@ TEST_CASE("R-TABLEARN-PARTITION: an unknown partition or a region of another par
 }
 
 TEST_CASE("R-TABLEARN-ACCOUNT: the ARN's account must be the caller's") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.caller_account_id = other_account;
   ctx.bucket_owner_account_id = other_account;
   const auto o = validate_all(full_request(), ctx);
@@ -141,7 +141,7 @@ TEST_CASE("R-TABLEARN-ACCOUNT: the ARN's account must be the caller's") {
 
 TEST_CASE("R-TABLE-EXISTS: TableExists false; the message echoes the ARN as sent") {
   constexpr std::string_view arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/my.table-1";
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.table_exists = false;
   const auto o = validate_all(for_table(arn), ctx);
   check_rejected(o, rule_id::r_table_exists, "TableArn", "TableNotFoundException",
@@ -150,7 +150,7 @@ TEST_CASE("R-TABLE-EXISTS: TableExists false; the message echoes the ARN as sent
 }
 
 TEST_CASE("R-TABLE-EXISTS: an absent TableExists means true, so the rule is never unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.table_exists.reset();
   const auto o = validate_all(full_request(), ctx);
   check_accepted(o);
@@ -159,7 +159,7 @@ TEST_CASE("R-TABLE-EXISTS: an absent TableExists means true, so the rule is neve
 }
 
 TEST_CASE("R-TABLEARN-ACCOUNT, R-TABLE-EXISTS: both reported, the account decides the error") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.caller_account_id = other_account;
   ctx.bucket_owner_account_id = other_account;
   ctx.table_exists = false;

@@ -1,6 +1,6 @@
 // Stages P and W: PITR, ExportTime and its window (RULES.md §3.3), the
 // incremental window (§3.4), and the behaviour rules for defaulted times.
-// `now` is 2026-09-21T14:13:20Z; full_context()'s PITR window is
+// `now` is 2026-09-21T14:13:20Z; every_fact_context()'s PITR window is
 // [now - 7 days, now - 5 s].
 
 #include "validation_helpers.hpp"
@@ -28,7 +28,7 @@ export_request at_time(timestamp export_time) {
 }
 
 validation_context<> with_pitr_status(point_in_time_recovery_status status) {
-  auto c = full_context();
+  auto c = every_fact_context();
   pitr_of(c).point_in_time_recovery_status = status;
   return c;
 }
@@ -57,11 +57,11 @@ TEST_CASE("R-PITR-REQ: PITR disabled rejects every full export, with or without 
 }
 
 TEST_CASE("R-PITR-REQ: only PointInTimeRecoveryStatus decides; without it the rule is unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.continuous_backups->continuous_backups_status = continuous_backups_status::disabled;
   check_accepted(validate_all(full_request(), ctx));
 
-  ctx = full_context();
+  ctx = every_fact_context();
   pitr_of(ctx).point_in_time_recovery_status.reset();
   auto o = validate_all(full_request(), ctx);
   check_accepted(o);
@@ -81,7 +81,7 @@ TEST_CASE("R-PITR-REQ-INC: incremental with PITR disabled names the floor of F")
                  "2026-09-21T13:13:20Z");
   CHECK(o.rules() == "R-PITR-REQ-INC");  // not R-PITR-REQ: that one is for full exports
 
-  auto unknown = full_context();
+  auto unknown = every_fact_context();
   pitr_of(unknown).point_in_time_recovery_status.reset();
   const auto u = validate_all(incremental_request(now - 1h, now - 30min), unknown);
   check_accepted(u);
@@ -91,7 +91,7 @@ TEST_CASE("R-PITR-REQ-INC: incremental with PITR disabled names the floor of F")
 // ---- stage W, full exports ------------------------------------------------
 
 TEST_CASE("R-ET-FUTURE: now + 5 s and now + 1 ms fail, ExportTime == now passes") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).latest_restorable_date_time = now;
   for (timestamp t : {now + 5s, now + 1ms}) {
     const auto o = validate_all(at_time(t), ctx);
@@ -102,7 +102,7 @@ TEST_CASE("R-ET-FUTURE: now + 5 s and now + 1 ms fail, ExportTime == now passes"
 }
 
 TEST_CASE("R-ET-FUTURE: unchecked without Now") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now.reset();
   pitr_of(ctx).latest_restorable_date_time.reset();
   const auto o = validate_all(at_time(now + 1h), ctx);
@@ -111,15 +111,15 @@ TEST_CASE("R-ET-FUTURE: unchecked without Now") {
 }
 
 TEST_CASE("R-ET-BEFORE-WINDOW: EarliestRestorableDateTime - 1 ms fails, the earliest itself passes") {
-  const auto o = validate_all(at_time(earliest - 1ms), full_context());
+  const auto o = validate_all(at_time(earliest - 1ms), every_fact_context());
   check_rejected(o, rule_id::r_et_before_window, "ExportTime", invalid_time, export_time_invalid);
   CHECK(o.rules() == "R-ET-BEFORE-WINDOW");
   CHECK(o.result.unchecked.empty());
-  check_accepted(validate_all(at_time(earliest), full_context()));
+  check_accepted(validate_all(at_time(earliest), every_fact_context()));
 }
 
 TEST_CASE("R-ET-BEFORE-WINDOW: without the earliest time, B = Now - RecoveryPeriodInDays, still unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).earliest_restorable_date_time.reset();
   for (int days : {35, 1}) {
     CAPTURE(days);
@@ -158,20 +158,20 @@ TEST_CASE("R-ET-BEFORE-WINDOW: ExportTime -1 fails without any context") {
 }
 
 TEST_CASE("R-ET-AFTER-LATEST: past the latest restorable time but not in the future") {
-  const auto o = validate_all(at_time(latest + 1ms), full_context());
+  const auto o = validate_all(at_time(latest + 1ms), every_fact_context());
   check_rejected(o, rule_id::r_et_after_latest, "ExportTime", invalid_time, not_available);
   CHECK(o.rules() == "R-ET-AFTER-LATEST");
-  check_accepted(validate_all(at_time(latest), full_context()));
+  check_accepted(validate_all(at_time(latest), every_fact_context()));
 }
 
 TEST_CASE("R-ET-AFTER-LATEST: without Now it is checked for any time, future included") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now.reset();
   const auto o = validate_all(at_time(now + 1h), ctx);
   check_rejected(o, rule_id::r_et_after_latest, "ExportTime", invalid_time, not_available);
   CHECK(o.unchecked() == "R-ET-FUTURE");
 
-  auto no_latest = full_context();
+  auto no_latest = every_fact_context();
   pitr_of(no_latest).latest_restorable_date_time.reset();
   const auto u = validate_all(at_time(now - 1s), no_latest);
   check_accepted(u);
@@ -181,7 +181,7 @@ TEST_CASE("R-ET-AFTER-LATEST: without Now it is checked for any time, future inc
 TEST_CASE("R-ET-DEFAULT: an absent ExportTime is never checked against the window") {
   // PITR enabled this very second: Now is neither after the latest restorable
   // time nor inside [earliest, latest], yet the export is accepted.
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).earliest_restorable_date_time = now;
   pitr_of(ctx).latest_restorable_date_time = now - 5s;
   const auto o = validate_all(full_request(), ctx);
@@ -194,27 +194,27 @@ TEST_CASE("R-ET-DEFAULT: an absent ExportTime is never checked against the windo
 TEST_CASE("R-ET-INC: ExportTime on an incremental export is advice, and not checked against the window") {
   export_request r = incremental_request(now - 1h, now - 30min);
   r.export_time = from_epoch_seconds(-1);
-  const auto o = validate_all(r, full_context());
+  const auto o = validate_all(r, every_fact_context());
   check_accepted(o);
   CHECK(o.rules() == "R-ET-INC");
   check_reported(o, rule_id::r_et_inc, "ExportTime", "",
                  "ExportTime is not used by INCREMENTAL_EXPORT; use IncrementalExportSpecification");
-  CHECK_FALSE(validate_all(at_time(now - 1h), full_context()).has(rule_id::r_et_inc));
+  CHECK_FALSE(validate_all(at_time(now - 1h), every_fact_context()).has(rule_id::r_et_inc));
 }
 
 // ---- stage W, incremental exports ------------------------------------------
 
 TEST_CASE("R-INC-FROM-START: F before the earliest restorable time; the floor of F is printed") {
-  const auto o = validate_all(incremental_request(earliest - 1ms, earliest + 1h), full_context());
+  const auto o = validate_all(incremental_request(earliest - 1ms, earliest + 1h), every_fact_context());
   check_rejected(o, rule_id::r_inc_from_start, "IncrementalExportSpecification.ExportFromTime", invalid_time,
                  "Incremental export period from time cannot be less than the table creation time : "
                  "2026-09-14T14:13:19Z");
   CHECK(o.rules() == "R-INC-FROM-START");
-  check_accepted(validate_all(incremental_request(earliest, earliest + 1h), full_context()));
+  check_accepted(validate_all(incremental_request(earliest, earliest + 1h), every_fact_context()));
 }
 
 TEST_CASE("R-INC-FROM-START: B falls back like R-ET-BEFORE-WINDOW and stays unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   pitr_of(ctx).earliest_restorable_date_time.reset();
   pitr_of(ctx).recovery_period_in_days = 2;
   const timestamp b = now - std::chrono::days{2};
@@ -233,19 +233,19 @@ TEST_CASE("R-INC-FROM-START: B falls back like R-ET-BEFORE-WINDOW and stays unch
 }
 
 TEST_CASE("R-INC-FROM-START: runs before the 15-minute check and decides the error") {
-  const auto o = validate_all(incremental_request(earliest - 1min, earliest + 1min), full_context());
+  const auto o = validate_all(incremental_request(earliest - 1min, earliest + 1min), every_fact_context());
   CHECK(o.rules() == "R-INC-FROM-START R-INC-MIN");
   CHECK(o.result.first_error->rule == rule_id::r_inc_from_start);
 }
 
 TEST_CASE("R-INC-TO-FUTURE: ExportToTime after Now fails, == Now passes") {
-  const auto o = validate_all(incremental_request(now - 1h, now + 1ms), full_context());
+  const auto o = validate_all(incremental_request(now - 1h, now + 1ms), every_fact_context());
   check_rejected(o, rule_id::r_inc_to_future, "IncrementalExportSpecification.ExportToTime", invalid_time,
                  "Incremental export period to time cannot be greater than the current time : 2026-09-21T14:13:20Z");
   CHECK(o.rules() == "R-INC-TO-FUTURE");
-  check_accepted(validate_all(incremental_request(now - 1h, now), full_context()));
+  check_accepted(validate_all(incremental_request(now - 1h, now), every_fact_context()));
 
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now.reset();
   const auto u = validate_all(incremental_request(now - 1h, now + 1h), ctx);
   check_accepted(u);
@@ -255,7 +255,7 @@ TEST_CASE("R-INC-TO-FUTURE: ExportToTime after Now fails, == Now passes") {
 TEST_CASE("R-INC-ORDER: F >= T fails and names F; no length check fires then") {
   const timestamp from = now - 2h;
   for (timestamp to : {from, from - 1ms, from - 25h}) {
-    const auto o = validate_all(incremental_request(from, to), full_context());
+    const auto o = validate_all(incremental_request(from, to), every_fact_context());
     check_rejected(o, rule_id::r_inc_order, ies_path, invalid_time,
                    "Incremental export period from time cannot be greater than or equal to the export period to time "
                    ": 2026-09-21T12:13:20Z");
@@ -264,15 +264,15 @@ TEST_CASE("R-INC-ORDER: F >= T fails and names F; no length check fires then") {
 }
 
 TEST_CASE("R-INC-MIN: 14:59.999 fails, 15:00.000 passes") {
-  const auto o = validate_all(spanning(15min - 1ms), full_context());
+  const auto o = validate_all(spanning(15min - 1ms), every_fact_context());
   check_rejected(o, rule_id::r_inc_min, ies_path, invalid_time, less_than_15);
   CHECK(o.rules() == "R-INC-MIN");
-  check_accepted(validate_all(spanning(15min), full_context()));
-  CHECK(validate_all(spanning(1ms), full_context()).rules() == "R-INC-MIN");
+  check_accepted(validate_all(spanning(15min), every_fact_context()));
+  CHECK(validate_all(spanning(1ms), every_fact_context()).rules() == "R-INC-MIN");
 }
 
 TEST_CASE("R-INC-MAX: 24:00:00.000 passes, 24:00:00.001 fails") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   const timestamp from = now - 25h;
   check_accepted(validate_all(incremental_request(from, from + 24h), ctx));
   const auto o = validate_all(incremental_request(from, from + 24h + 1ms), ctx);
@@ -289,7 +289,7 @@ TEST_CASE("R-INC-ORDER, R-INC-MIN, R-INC-MAX: evaluated without context when Exp
 
 TEST_CASE("R-INC-TO-DEFAULT: an absent ExportToTime is floor(Now) in whole seconds") {
   // Now carries 750 ms: T = now, not now + 750 ms.
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now = now + 750ms;
   const auto tight = validate_all(incremental_request(now - 15min + 500ms), ctx);  // 899.5 s, not 900.25 s
   check_rejected(tight, rule_id::r_inc_min, ies_path, invalid_time, less_than_15);
@@ -306,7 +306,7 @@ TEST_CASE("R-INC-TO-DEFAULT: an absent ExportToTime is floor(Now) in whole secon
 }
 
 TEST_CASE("R-INC-TO-DEFAULT: without Now the rules needing the default are unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now.reset();
   const auto o = validate_all(incremental_request(now - 1min), ctx);  // would fail R-INC-MIN
   check_accepted(o);
@@ -317,7 +317,7 @@ TEST_CASE("R-INC-VIEW-DEFAULT: an absent ExportViewType is accepted and means NE
   static_assert(default_export_view_type == export_view_type::new_and_old_images);
   const export_request omitted = incremental_request(now - 1h, now - 30min);
   REQUIRE_FALSE(omitted.incremental_export_specification->export_view_type.has_value());
-  const auto o = validate_all(omitted, full_context());
+  const auto o = validate_all(omitted, every_fact_context());
   check_accepted(o);
   CHECK(o.rules().empty());
   // The default is applied by the service, not written into the request: sending

@@ -2,6 +2,7 @@
 // R-TOKEN-AUTOFILL (client_token.hpp).
 
 #include "validation_helpers.hpp"
+#include "fixtures.hpp"
 
 #include "ddbexport/client_token.hpp"
 
@@ -32,9 +33,9 @@ export_request with_token(export_request r = full_request()) {
 ledger_entry in_progress(const export_request& r, std::string_view arn = earlier_arn) { return {r, arn, std::nullopt}; }
 ledger_entry completed(const export_request& r, timestamp at, std::string_view arn = earlier_arn) { return {r, arn, at}; }
 
-/// Validates `request` against a ledger holding `entries`, in full_context() unless told otherwise.
+/// Validates `request` against a ledger holding `entries`, in every_fact_context() unless told otherwise.
 outcome against(const export_request& request, const std::vector<ledger_entry>& entries,
-                validation_context<> ctx = full_context()) {
+                validation_context<> ctx = every_fact_context()) {
   const span_ledger ledger{entries};
   ctx.previous_exports = &ledger;
   return validate_all(request, ctx);
@@ -78,7 +79,7 @@ TEST_CASE("R-TOKEN-WINDOW: 8 h + 1 ms after completion the request is new, even 
 }
 
 TEST_CASE("R-TOKEN-REPLAY: an export in progress is always inside, even with Now unknown") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now.reset();
   const auto o = against(with_token(), {in_progress(with_token())}, ctx);
   check_accepted(o);
@@ -117,7 +118,7 @@ TEST_CASE("R-TOKEN-CONFLICT: the chosen candidate decides, even when another ent
 TEST_CASE("R-TOKEN-REPLAY: without a ClientToken stage K does nothing") {
   const export_request r = full_request();
   check_new(against(r, {in_progress(r)}));
-  auto no_ledger = full_context();
+  auto no_ledger = every_fact_context();
   no_ledger.previous_exports = nullptr;
   CHECK(validate_all(r, no_ledger).result.unchecked.empty());
 }
@@ -246,7 +247,7 @@ TEST_CASE("R-TOKEN-REPLAY: AttributeValue M key order is ignored, L order counts
 // ---- missing facts and earlier stages --------------------------------------------
 
 TEST_CASE("R-TOKEN-CONFLICT, R-TOKEN-REPLAY: a token without a ledger is unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.previous_exports = nullptr;
   const auto o = validate_all(with_token(), ctx);
   check_accepted(o);
@@ -255,7 +256,7 @@ TEST_CASE("R-TOKEN-CONFLICT, R-TOKEN-REPLAY: a token without a ledger is uncheck
 }
 
 TEST_CASE("R-TOKEN-CONFLICT, R-TOKEN-REPLAY: a completed candidate with Now unknown is unchecked") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now.reset();
   export_request changed = with_token();
   changed.s3_prefix = "p/";
@@ -268,7 +269,7 @@ TEST_CASE("R-TOKEN-CONFLICT, R-TOKEN-REPLAY: a completed candidate with Now unkn
 }
 
 TEST_CASE("R-TOKEN-REPLAY: replay_of needs every stage up to W to pass; warnings do not matter") {
-  auto pitr_off = full_context();
+  auto pitr_off = every_fact_context();
   pitr_of(pitr_off).point_in_time_recovery_status = point_in_time_recovery_status::disabled;
   const auto p = against(with_token(), {in_progress(with_token())}, pitr_off);
   CHECK(p.rules() == "R-PITR-REQ");
@@ -288,7 +289,7 @@ TEST_CASE("R-TOKEN-REPLAY: replay_of needs every stage up to W to pass; warnings
 }
 
 TEST_CASE("R-TOKEN-CONFLICT: reported after earlier stages, which decide the error") {
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.table_exists = false;  // table existence before the token (DDB-EXPORT-023)
   export_request changed = with_token();
   changed.s3_prefix = "p/";
@@ -299,7 +300,7 @@ TEST_CASE("R-TOKEN-CONFLICT: reported after earlier stages, which decide the err
 
 TEST_CASE("R-TOKEN-WINDOW: an in_memory_ledger the caller records into and completes") {
   in_memory_ledger<4> ledger;
-  auto ctx = full_context_with(ledger);
+  auto ctx = every_fact_context(&ledger);
   const export_request r = with_token();
   check_new(validate_all(r, ctx));
   REQUIRE(ledger.record(r, earlier_arn));
@@ -370,14 +371,14 @@ TEST_CASE("R-TOKEN-AUTOFILL: only an absent ClientToken is filled; '' stays and 
   CHECK(fill_client_token(absent, storage, rng));
   CHECK(absent.client_token == "00010203-0405-4607-8809-0a0b0c0d0e0f");
   CHECK(absent.client_token->data() == storage.chars.data());  // views the caller's storage
-  check_accepted(validate_all(absent, full_context()));
+  check_accepted(validate_all(absent, every_fact_context()));
 
   client_token_text untouched;
   export_request empty = full_request();
   empty.client_token = "";
   CHECK_FALSE(fill_client_token(empty, untouched, rng));
   CHECK(empty.client_token == "");
-  CHECK(validate_all(empty, full_context()).rules() == "S-TOKEN-PAT");
+  CHECK(validate_all(empty, every_fact_context()).rules() == "S-TOKEN-PAT");
 
   export_request given = with_token();
   CHECK_FALSE(fill_client_token(given, untouched, rng));
@@ -389,10 +390,30 @@ TEST_CASE("R-TOKEN-CONFLICT, R-TOKEN-REPLAY: with Now unknown, any completed can
   // RULES.md §6: "A non-null CompletedAt with unknown Now makes stage K
   // unchecked" -- read literally, even when an in-progress candidate (which
   // would be preferred) is also in the ledger.
-  auto ctx = full_context();
+  auto ctx = every_fact_context();
   ctx.now.reset();
   const auto o = against(with_token(), {in_progress(with_token()), completed(with_token(), now - 1h, other_arn)}, ctx);
   check_accepted(o);
   CHECK(o.unchecked() == "R-TOKEN-CONFLICT R-TOKEN-REPLAY");
   CHECK(o.replay_of() == "<none>");
+}
+
+TEST_CASE("R-TOKEN-CONFLICT, R-AV-DEPTH: comparing requests nested 10^6 levels deep is bounded") {
+  for (const auto s : {deep_value::shape::list, deep_value::shape::map}) {
+    const deep_value deep{1'000'000, s};
+    export_request r = with_token();
+    r.filter_specification = filter_specification{.expression_attribute_values = deep.as_values()};
+    // Beyond the walk bound nothing compares equal, not even a value with itself.
+    CHECK_FALSE(same_request_ignoring_token(r, r));
+    CHECK_FALSE(same_value(r, r));
+    CHECK_FALSE(same_attribute_value(deep.top(), deep.top()));
+    // Stage I rejects the request before stage K's comparison could matter.
+    const auto o = against(r, {in_progress(r)});
+    CHECK(o.result.first_error->rule == rule_id::r_av_depth);
+    CHECK(o.has(rule_id::r_token_conflict));
+  }
+  // Within the bound, a deep value equals its equal.
+  const deep_value a{max_attribute_depth, deep_value::shape::alternating};
+  const deep_value b{max_attribute_depth, deep_value::shape::alternating};
+  CHECK(same_attribute_value(a.top(), b.top()));
 }

@@ -1,14 +1,12 @@
 #ifndef DDBEXPORT_JSON_DETAIL_ESCAPE_HPP
 #define DDBEXPORT_JSON_DETAIL_ESCAPE_HPP
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
-#include <type_traits>
 
 #include "ddbexport/detail/utf8.hpp"
+#include "ddbexport/json/detail/plain_text.hpp"
 #include "ddbexport/output.hpp"
 
 namespace ddbexport::detail {
@@ -27,33 +25,10 @@ constexpr void write_json_string_body(Out& out, std::string_view text) {
     if (end > run) out.write(text.substr(run, end - run));
   };
   while (pos < text.size()) {
-    if (std::endian::native == std::endian::little && !std::is_constant_evaluated()) {
-      // Eight bytes at a time over plain text (0x20..0x7F but quote and
-      // backslash), which is copied verbatim; the byte loop below handles the
-      // first byte that is not plain. As in the reader's scan: the zero-byte
-      // trick may flag bytes after a real hit, never before, so the lowest
-      // flag is exact. (Little-endian only: the lowest flag must be the first byte.)
-      constexpr std::uint64_t ones = 0x0101010101010101ull;
-      constexpr std::uint64_t highs = 0x8080808080808080ull;
-      while (pos + 8 <= text.size()) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, text.data() + pos, 8);
-        const auto zero_bytes = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-        const std::uint64_t special = zero_bytes(w ^ (ones * '"')) | zero_bytes(w ^ (ones * '\\')) |
-                                      ((w - ones * 0x20) & ~w & highs) | (w & highs);
-        if (special != 0) {
-          pos += static_cast<std::size_t>(std::countr_zero(special)) / 8;
-          break;
-        }
-        pos += 8;
-      }
-      if (pos >= text.size()) break;
-    }
+    // Plain text is copied verbatim; everything below handles the first byte that is not.
+    pos = find_special_byte(text, pos);
+    if (pos >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[pos]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++pos;
-      continue;
-    }
     if (c < 0x80) {
       flush(pos);
       switch (c) {

@@ -5,23 +5,14 @@
 /// function checks bounds itself and reports the byte offset of a problem;
 /// none reads past the body.
 
-#include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
-#include <type_traits>
 
 #include "ddbexport/detail/utf8.hpp"
+#include "ddbexport/json/detail/plain_text.hpp"
 
 namespace ddbexport::detail {
-
-[[nodiscard]] constexpr std::uint64_t byteswap64(std::uint64_t x) noexcept {
-  std::uint64_t r = 0;
-  for (int k = 0; k < 8; ++k) r |= ((x >> (8 * k)) & 0xFF) << (8 * (7 - k));
-  return r;
-}
 
 /// What a scanned string needs for decoding.
 struct string_token {
@@ -65,17 +56,6 @@ enum class lex_error : std::uint8_t {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Byte classes inside a string: 0 = plain ASCII, copied as is; anything else
-// needs a look (quote, backslash, control character, start of UTF-8).
-inline constexpr auto string_byte_class = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (std::size_t b = 0; b < 0x20; ++b) t[b] = 1;
-  t['"'] = 1;
-  t['\\'] = 1;
-  for (std::size_t b = 0x80; b < 256; ++b) t[b] = 1;
-  return t;
-}();
-
 [[nodiscard]] constexpr int hex_value(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -110,30 +90,7 @@ inline constexpr auto string_byte_class = [] {
   token.begin = i;
   token.escaped = false;
   for (;;) {
-    // Eight bytes at a time: find the first one that is not plain (below
-    // 0x20, 0x80 or above, quote, backslash). The zero-byte trick can flag
-    // bytes after a real hit, never before it, so the lowest flag is exact.
-    while (i + 8 <= s.size()) {
-      std::uint64_t w = 0;
-      if (std::is_constant_evaluated()) {
-        for (std::size_t k = 0; k < 8; ++k)
-          w |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(s[i + k])) << (8 * k);
-      } else {
-        std::memcpy(&w, s.data() + i, 8);
-        if constexpr (std::endian::native == std::endian::big) w = byteswap64(w);
-      }
-      constexpr std::uint64_t ones = 0x0101010101010101ull;
-      constexpr std::uint64_t highs = 0x8080808080808080ull;
-      const auto zero_bytes = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-      const std::uint64_t special = zero_bytes(w ^ (ones * '"')) | zero_bytes(w ^ (ones * '\\')) |
-                                    ((w - ones * 0x20) & ~w & highs) | (w & highs);
-      if (special != 0) {
-        i += static_cast<std::size_t>(std::countr_zero(special)) / 8;
-        break;
-      }
-      i += 8;
-    }
-    while (i < s.size() && string_byte_class[static_cast<std::uint8_t>(s[i])] == 0) ++i;
+    i = find_special_byte(s, i);
     if (i >= s.size()) {
       pos = s.size();
       return lex_error::unexpected_end;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include "ddbexport/attribute_value.hpp"
 #include "ddbexport/detail/base64.hpp"
@@ -64,27 +65,11 @@ struct error_body_fields {
   return true;
 }
 
+/// The member of an AttributeValue called `name` (WIRE.md §3), from wire_name().
 [[nodiscard]] constexpr std::optional<attribute_kind> attribute_kind_named(std::string_view name) noexcept {
-  switch (name.size()) {
-    case 1:
-      if (name[0] == 'S') return attribute_kind::s;
-      if (name[0] == 'N') return attribute_kind::n;
-      if (name[0] == 'B') return attribute_kind::b;
-      if (name[0] == 'M') return attribute_kind::m;
-      if (name[0] == 'L') return attribute_kind::l;
-      return std::nullopt;
-    case 2:
-      if (name == "SS") return attribute_kind::ss;
-      if (name == "NS") return attribute_kind::ns;
-      if (name == "BS") return attribute_kind::bs;
-      return std::nullopt;
-    case 4:
-      if (name == "NULL") return attribute_kind::null;
-      if (name == "BOOL") return attribute_kind::boolean;
-      return std::nullopt;
-    default:
-      return std::nullopt;
-  }
+  for (std::size_t k = 0; k < attribute_kind_count; ++k)
+    if (wire_name(static_cast<attribute_kind>(k)) == name) return static_cast<attribute_kind>(k);
+  return std::nullopt;
 }
 
 consteval std::size_t digit_count(std::size_t v) {
@@ -167,13 +152,7 @@ class json_parser {
 
   bool fail(rule_id rule, std::size_t offset, const field_path& path, std::string_view detail,
             std::string_view subject = {}, std::int64_t number = 0) noexcept {
-    error_ = diagnostic{};
-    error_.rule = rule;
-    error_.path = path;
-    error_.subject = subject;
-    error_.detail = detail;
-    error_.number = number;
-    error_.offset = offset;
+    error_ = diagnostic{.rule = rule, .path = path, .subject = subject, .detail = detail, .number = number, .offset = offset};
     return false;
   }
   bool fail_lex(lex_error e, std::size_t offset, const field_path& path) noexcept {
@@ -188,14 +167,8 @@ class json_parser {
   }
   void warn(rule_id rule, std::size_t offset, const field_path& path, std::string_view subject,
             std::string_view detail = {}, std::int64_t number = 0) {
-    diagnostic d{};
-    d.rule = rule;
-    d.path = path;
-    d.subject = subject;
-    d.detail = detail;
-    d.number = number;
-    d.offset = offset;
-    warnings_.report(d);
+    warnings_.report(
+        diagnostic{.rule = rule, .path = path, .subject = subject, .detail = detail, .number = number, .offset = offset});
   }
 
   // ---- tokens --------------------------------------------------------------
@@ -436,13 +409,34 @@ class json_parser {
     }
   }
 
-  /// Moves the `count` elements staged since `mark` to the kept side.
+  /// Elements the value keeps, in the arena: staged while their container
+  /// is open (its size is not known yet), moved to the kept side in one array
+  /// when it closes.
   template <class T>
-  bool keep_staged(std::byte* mark, std::size_t count, const T*& out, const field_path& path) noexcept {
-    bool kept = true;
-    out = storage_->keep_staged<T>(mark, count, kept);
-    return kept || out_of_storage(pos_, path);
-  }
+  class kept_elements {
+   public:
+    explicit kept_elements(json_parser& parser) noexcept : parser_(&parser), mark_(parser.storage_->stage_mark()) {}
+    /// Stages one element; a full arena is W-LIMIT at `offset`, `path`.
+    bool keep(const T& item, std::size_t offset, const field_path& path) noexcept {
+      if (!parser_->storage_->stage(item)) return parser_->out_of_storage(offset, path);
+      ++count_;
+      return true;
+    }
+    /// After the container closed: the array (into a span, or a member that
+    /// holds one), or W-LIMIT.
+    template <class Out>
+    bool finish(Out& out, const field_path& path) noexcept {
+      bool kept = true;
+      const T* items = parser_->storage_->template keep_staged<T>(mark_, count_, kept);
+      out = std::span<const T>{items, count_};
+      return kept || parser_->out_of_storage(parser_->pos_, path);
+    }
+
+   private:
+    json_parser* parser_;
+    std::byte* mark_;
+    std::size_t count_ = 0;
+  };
 
   // ---- skipping unknown members ---------------------------------------------
 
@@ -544,34 +538,27 @@ class json_parser {
     return true;
   }
 
-  /// Longs: a JSON integer within ±(2^53 - 1) (WIRE.md §5.4).
-  bool read_value(std::optional<std::int64_t>& member, const field_path& path) {
-    if (!at_number()) return wrong_type(long_messages, path);
+  /// Longs (WIRE.md §5.4: within ±(2^53 - 1), as the SDK holds them in
+  /// doubles) and integers (int32). An integer literal is taken exactly. A
+  /// number with `.`, `e` or `E` is refused, but in an Integer of an input,
+  /// which Coral rounds to binary64 and floors (SERVICE.md §6); the SDK
+  /// refuses it in outputs (its expectInt32). Out of range is NUMBER_VALUE.
+  template <class Int>
+    requires(std::is_same_v<Int, std::int64_t> || std::is_same_v<Int, std::int32_t>)
+  bool read_value(std::optional<Int>& member, const field_path& path) {
+    constexpr bool is_long = std::is_same_v<Int, std::int64_t>;
+    const type_messages& m = is_long ? long_messages : integer_messages;
+    constexpr std::int64_t max = is_long ? max_safe_integer : std::numeric_limits<std::int32_t>::max();
+    constexpr std::int64_t min = is_long ? -max_safe_integer : std::numeric_limits<std::int32_t>::min();
+    if (!at_number()) return wrong_type(m, path);
     const std::size_t start = pos_;
     number_token token;
     if (!read_number(token, path)) return false;
-    if (!token.integral) return fail(rule_id::w_type, start, path, long_messages.decimal_value, token.text);
-    const auto value = parse_json_integer(token.text, max_safe_integer);
-    if (!value) return fail(rule_id::w_type, start, path, long_messages.number_value, token.text);
-    member = *value;
-    return true;
-  }
-
-  /// Integers: an integer literal exactly. A number with `.`, `e` or `E` is,
-  /// in an input, rounded to binary64 and floored as Coral does (SERVICE.md
-  /// §6); in an output the SDK refuses it (its expectInt32), and so does this.
-  /// Anything infinite or outside int32 is NUMBER_VALUE's text.
-  bool read_value(std::optional<std::int32_t>& member, const field_path& path) {
-    if (!at_number()) return wrong_type(integer_messages, path);
-    const std::size_t start = pos_;
-    number_token token;
-    if (!read_number(token, path)) return false;
-    if (!token.integral && !request_mode_) return fail(rule_id::w_type, start, path, integer_messages.decimal_value, token.text);
-    const auto value = token.integral ? parse_json_integer(token.text, std::int64_t{1} << 31)
-                                      : floor_json_number(token.text);
-    if (!value || *value < std::numeric_limits<std::int32_t>::min() || *value > std::numeric_limits<std::int32_t>::max())
-      return fail(rule_id::w_type, start, path, integer_messages.number_value, token.text);
-    member = static_cast<std::int32_t>(*value);
+    const bool floors = !is_long && request_mode_;
+    if (!token.integral && !floors) return fail(rule_id::w_type, start, path, m.decimal_value, token.text);
+    const auto value = token.integral ? parse_json_integer(token.text, -min) : floor_json_number(token.text);
+    if (!value || *value < min || *value > max) return fail(rule_id::w_type, start, path, m.number_value, token.text);
+    member = static_cast<Int>(*value);
     return true;
   }
 
@@ -589,77 +576,55 @@ class json_parser {
     requires described_shape<S>
   bool read_value(std::optional<std::span<const S>>& member, const field_path& path) {
     if (!at('[')) return wrong_type(structure_messages<S>::list, path);
-    std::byte* const mark = storage_->stage_mark();
-    std::size_t count = 0;
-    const bool ok = read_array(path, [&] {
-      if (at('n')) return expect_literal("null", path);
-      if (!at('{')) return wrong_type(structure_messages<S>::value, path);
-      S item{};
-      if (!read_structure(item, path)) return false;
-      if (!storage_->stage(item)) return out_of_storage(pos_, path);
-      ++count;
-      return true;
-    });
-    const S* items = nullptr;
-    if (!ok || !keep_staged(mark, count, items, path)) return false;
-    member = std::span<const S>{items, count};
-    return true;
+    kept_elements<S> items{*this};
+    return read_array(path, [&] {
+             if (at('n')) return expect_literal("null", path);
+             if (!at('{')) return wrong_type(structure_messages<S>::value, path);
+             S item{};
+             return read_structure(item, path) && items.keep(item, pos_, path);
+           }) &&
+           items.finish(member, path);
   }
 
   bool read_value(std::optional<std::span<const string_entry>>& member, const field_path& path) {
     if (!at('{')) return wrong_type(name_map_messages, path);
-    std::byte* const mark = storage_->stage_mark();
-    std::size_t count = 0;
     object_keys keys;
-    const bool ok = read_object(path, [&](std::string_view key, std::size_t key_at) {
-      const field_path entry_path = path.with_key(key);
-      if (!note_key(keys, key, key_at, entry_path)) return false;
-      if (at('n')) return expect_literal("null", entry_path);
-      if (!at('"')) return wrong_type(string_messages, entry_path);
-      std::string_view value;
-      if (!read_string(value, entry_path)) return false;
-      if (!storage_->stage(string_entry{key, value})) return out_of_storage(key_at, entry_path);
-      ++count;
-      return true;
-    });
-    const string_entry* entries = nullptr;
-    if (!ok || !keep_staged(mark, count, entries, path)) return false;
-    member = std::span<const string_entry>{entries, count};
-    return true;
+    kept_elements<string_entry> entries{*this};
+    return read_object(path, [&](std::string_view key, std::size_t key_at) {
+             const field_path entry_path = path.with_key(key);
+             if (!note_key(keys, key, key_at, entry_path)) return false;
+             if (at('n')) return expect_literal("null", entry_path);
+             if (!at('"')) return wrong_type(string_messages, entry_path);
+             string_entry entry{key, {}};
+             return read_string(entry.value, entry_path) && entries.keep(entry, key_at, entry_path);
+           }) &&
+           entries.finish(member, path);
   }
 
   bool read_value(std::optional<std::span<const attribute_entry>>& member, const field_path& path) {
     if (!at('{')) return wrong_type(value_map_messages, path);
-    const attribute_entry* entries = nullptr;
-    std::size_t count = 0;
-    if (!read_attribute_map(entries, count, path, true)) return false;
-    member = std::span<const attribute_entry>{entries, count};
-    return true;
+    return read_attribute_map(member, path, true);
   }
 
   // ---- AttributeValues (WIRE.md §5.5) --------------------------------------
 
   /// An object of AttributeValues: ExpressionAttributeValues (where `null`
   /// entries are absent) or an `M` (where they are malformed).
-  bool read_attribute_map(const attribute_entry*& entries, std::size_t& count, const field_path& path,
-                          bool null_is_absent) {
-    std::byte* const mark = storage_->stage_mark();
-    count = 0;
+  template <class Out>
+  bool read_attribute_map(Out& map, const field_path& path, bool null_is_absent) {
     object_keys keys;
-    const bool ok = read_object(path, [&](std::string_view key, std::size_t key_at) {
-      // Inside nested values the path keeps the top-level entry's key: a
-      // field_path holds one key, and that one names the expression value.
-      const field_path entry_path = path.has_key() ? path : path.with_key(key);
-      if (!note_key(keys, key, key_at, entry_path)) return false;
-      if (null_is_absent && at('n')) return expect_literal("null", entry_path);
-      if (!at('{')) return wrong_type(attribute_entry_messages, entry_path);
-      attribute_value value;
-      if (!read_attribute_value(value, entry_path)) return false;
-      if (!storage_->stage(attribute_entry{key, value})) return out_of_storage(key_at, entry_path);
-      ++count;
-      return true;
-    });
-    return ok && keep_staged(mark, count, entries, path);
+    kept_elements<attribute_entry> entries{*this};
+    return read_object(path, [&](std::string_view key, std::size_t key_at) {
+             // Inside nested values the path keeps the top-level entry's key: a
+             // field_path holds one key, and that one names the expression value.
+             const field_path entry_path = path.has_key() ? path : path.with_key(key);
+             if (!note_key(keys, key, key_at, entry_path)) return false;
+             if (null_is_absent && at('n')) return expect_literal("null", entry_path);
+             if (!at('{')) return wrong_type(attribute_entry_messages, entry_path);
+             attribute_entry entry{key, {}};
+             return read_attribute_value(entry.value, entry_path) && entries.keep(entry, key_at, entry_path);
+           }) &&
+           entries.finish(map, path);
   }
 
   bool malformed(std::size_t offset, const field_path& path) noexcept {
@@ -703,11 +668,9 @@ class json_parser {
         return read_attribute_set(out, path);
       case attribute_kind::m: {
         if (!at('{')) return wrong_type(malformed_attribute_messages, path);
-        const attribute_entry* entries = nullptr;
-        std::size_t count = 0;
-        if (!read_attribute_map(entries, count, path, false)) return false;
-        out.map_data = entries;
-        out.map_size = count;
+        std::span<const attribute_entry> entries;
+        if (!read_attribute_map(entries, path, false)) return false;
+        out = attribute_value::map_of(entries);
         return true;
       }
       case attribute_kind::l:
@@ -752,35 +715,26 @@ class json_parser {
 
   bool read_attribute_set(attribute_value& out, const field_path& path) {
     const bool binary = out.kind == attribute_kind::bs;
-    std::byte* const mark = storage_->stage_mark();
-    std::size_t count = 0;
-    const bool ok = read_array(path, [&] {
-      std::string_view item;
-      if (!at('"')) return wrong_type(malformed_attribute_messages, path);
-      if (!(binary ? read_binary(item, path) : read_string(item, path))) return false;
-      if (!storage_->stage(item)) return out_of_storage(pos_, path);
-      ++count;
-      return true;
-    });
-    const std::string_view* items = nullptr;
-    if (!ok || !keep_staged(mark, count, items, path)) return false;
-    out.set = std::span<const std::string_view>{items, count};
-    return true;
+    kept_elements<std::string_view> items{*this};
+    return read_array(path, [&] {
+             std::string_view item;
+             if (!at('"')) return wrong_type(malformed_attribute_messages, path);
+             return (binary ? read_binary(item, path) : read_string(item, path)) && items.keep(item, pos_, path);
+           }) &&
+           items.finish(out.set, path);
   }
 
   bool read_attribute_list(attribute_value& out, const field_path& path) {
-    std::byte* const mark = storage_->stage_mark();
-    std::size_t count = 0;
+    kept_elements<attribute_value> items{*this};
+    std::span<const attribute_value> list;
     const bool ok = read_array(path, [&] {
-      attribute_value item;
-      if (!at('{')) return wrong_type(attribute_entry_messages, path);
-      if (!read_attribute_value(item, path)) return false;
-      if (!storage_->stage(item)) return out_of_storage(pos_, path);
-      ++count;
-      return true;
-    });
-    out.list_size = count;
-    return ok && keep_staged(mark, count, out.list_data, path);
+                      attribute_value item;
+                      if (!at('{')) return wrong_type(attribute_entry_messages, path);
+                      return read_attribute_value(item, path) && items.keep(item, pos_, path);
+                    }) &&
+                    items.finish(list, path);
+    out = attribute_value::list_of(list);
+    return ok;
   }
 
   // ---- error bodies (WIRE.md §7) ---------------------------------------------

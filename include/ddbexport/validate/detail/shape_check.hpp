@@ -72,15 +72,13 @@ class shape_walk {
  private:
   constexpr void emit(rule_id rule, const field_path& at, constraint_kind c, std::string_view subject = {},
                       std::int64_t bound = 0, std::string_view detail_text = {}, std::int64_t value = 0) {
-    diagnostic d;
-    d.rule = rule;
-    d.path = at;
-    d.constraint = c;
-    d.subject = subject;
-    d.number = bound;
-    d.detail = detail_text;
-    d.value = value;
-    (*item_)(d);
+    (*item_)(diagnostic{.rule = rule,
+                        .path = at,
+                        .subject = subject,
+                        .detail = detail_text,
+                        .number = bound,
+                        .value = value,
+                        .constraint = c});
   }
 
   /// A string has no more code points than bytes, and at least one when it
