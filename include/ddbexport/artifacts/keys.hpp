@@ -100,18 +100,39 @@ class key_tracker {
   }
 
   /// Where the key was first seen, or nothing (and it is noted here).
-  std::optional<place> note(std::string identity, std::string_view file, std::uint64_t line) {
+  std::optional<place> note(std::string_view identity, std::string_view file, std::uint64_t line) {
     if (files_.empty() || files_.back() != file) files_.emplace_back(file);
-    const auto [it, fresh] = seen_.try_emplace(std::move(identity), files_.size() - 1, line);
-    if (fresh) return std::nullopt;
-    return place{files_[it->second.first], it->second.second};
+    const auto found = seen_.find(identity);
+    if (found != seen_.end()) return place{files_[found->second.file], found->second.line};
+    seen_.emplace(keep(identity), first_seen{static_cast<std::uint32_t>(files_.size() - 1), line});
+    return std::nullopt;
   }
 
   [[nodiscard]] std::size_t size() const noexcept { return seen_.size(); }
 
  private:
+  struct first_seen {
+    std::uint32_t file;
+    std::uint64_t line;
+  };
+  /// Identities live in large blocks that never move, so the map holds views:
+  /// one allocation per megabyte of keys, not one per key.
+  std::string_view keep(std::string_view identity) {
+    constexpr std::size_t block = std::size_t{1} << 20;
+    if (blocks_.empty() || block_used_ + identity.size() > blocks_.back().size()) {
+      blocks_.emplace_back(std::max(block, identity.size()), '\0');
+      block_used_ = 0;
+    }
+    char* at = blocks_.back().data() + block_used_;
+    std::copy(identity.begin(), identity.end(), at);
+    block_used_ += identity.size();
+    return {at, identity.size()};
+  }
+
   std::deque<std::string> files_;
-  std::unordered_map<std::string, std::pair<std::size_t, std::uint64_t>> seen_;
+  std::deque<std::string> blocks_;
+  std::size_t block_used_ = 0;
+  std::unordered_map<std::string_view, first_seen> seen_;
 };
 
 /// A-KEY-DUP for one line, when it repeats an earlier one.
