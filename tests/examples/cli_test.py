@@ -2,13 +2,15 @@
 """Runs the built ddbexport-check on sample bodies and checks its contract:
 report fields, exit codes, --echo, --first, --context and the golden files.
 Prints doctest-style totals so the CI count includes each case."""
+import glob
+import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
 
-TOOL, GOLDEN = sys.argv[1], sys.argv[2]
+TOOL, GOLDEN, ARTIFACTS = sys.argv[1], sys.argv[2], sys.argv[3]
 TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/Music"
 passed = failed = 0
 
@@ -236,6 +238,89 @@ def _():
     bad = [i for i, (body, want) in enumerate(zip(golden("responses.jsonl"), golden("responses.expected.jsonl")))
            if run(["--response", "--echo", "-"], body)[1] != want]
     assert not bad, f"{len(bad)} lines differ, first line {bad[0] + 1}"
+
+
+# Issue 13, item 7: the bodies an export leaves on S3.
+def artifact_files(name):
+    return sorted(glob.glob(os.path.join(ARTIFACTS, "bucket", "**", name), recursive=True))
+
+
+def json_data_lines():
+    lines = []
+    for path in artifact_files("*.json.gz"):
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+            # Only LF ends a line: str.splitlines would also cut at U+2028 and friends.
+            lines += [l + "\n" for l in f.read().split("\n")[:-1]]
+    return lines
+
+
+@case("--manifest-summary and --manifest-files: every golden manifest is valid and --echo gives its bytes")
+def _():
+    summaries, manifests = artifact_files("manifest-summary.json"), artifact_files("manifest-files.json")
+    assert summaries and manifests
+    for kind, paths in (("--manifest-summary", summaries), ("--manifest-files", manifests)):
+        for path in paths:
+            body = open(path, encoding="utf-8", newline="").read()
+            rc, out, _ = run([kind, path])
+            assert rc == 0 and json.loads(out)["valid"] is True, f"{path}: {out}"
+            rc, out, _ = run([kind, "--echo", path])
+            assert rc == 0 and out == body, f"{path}: echo differs: {out[:200]!r}"
+
+
+@case("--data-line: every golden DYNAMODB_JSON line (full and incremental) echoes with its LF, with or without it given")
+def _():
+    lines = json_data_lines()
+    assert any(l.startswith('{"Item"') for l in lines) and any(l.startswith('{"Metadata"') for l in lines)
+    for line in lines:
+        for body in (line, line.rstrip("\n")):
+            rc, out, err = run(["--data-line", "--echo", "-"], body)
+            assert rc == 0 and out == line, f"{line[:120]!r} -> {out[:120]!r} {err}"
+
+
+@case("--manifest-summary: an unknown version is A-SUM-VERSION with the spec's message")
+def _():
+    body = open(artifact_files("manifest-summary.json")[0], encoding="utf-8").read()
+    doc = json.loads(body)
+    doc["version"] = "2019-01-01"
+    r = report(["--manifest-summary"], json.dumps(doc, separators=(",", ":")), 1)
+    assert r["error"] is None
+    assert [v["rule"] for v in r["violations"]][:1] == ["A-SUM-VERSION"], r
+    assert r["violations"][0]["message"] == "Unknown manifest-summary version: 2019-01-01", r
+
+
+@case("--manifest-files: a bad md5Checksum and an unknown member, then --first keeps one violation")
+def _():
+    line = open(artifact_files("manifest-files.json")[0], encoding="utf-8").read().split("\n")[0]
+    doc = json.loads(line)
+    doc["md5Checksum"] = "not-base64"
+    doc["extra"] = 1
+    bad = json.dumps(doc, separators=(",", ":")) + "\n"
+    r = report(["--manifest-files"], bad + "{}\n", 1)
+    rules = [v["rule"] for v in r["violations"]]
+    assert rules[0] == "A-FILES-ENTRY" and len(rules) > 1, r
+    assert [w["rule"] for w in r["warnings"]] == ["A-FILES-UNKNOWN"], r
+    r = report(["--manifest-files", "--first"], bad + "{}\n", 1)
+    assert [v["rule"] for v in r["violations"]] == ["A-FILES-ENTRY"], r
+
+
+@case("--data-line: a repeated member, two lines and invalid UTF-8 are violations, never echoed")
+def _():
+    r = report(["--data-line"], '{"Item":{"a":{"S":"x"}},"Item":{}}', 1)
+    assert [v["rule"] for v in r["violations"]] == ["A-LINE-JSON"], r
+    r = report(["--data-line"], '{"Item":{"a":{"S":"x"}}}\n{"Item":{"a":{"S":"y"}}}\n', 1)
+    assert r["valid"] is False and r["violations"], r
+    proc = subprocess.run([TOOL, "--data-line", "--echo", "-"], input=b'{"Item":{"a":{"S":"\xff"}}}', capture_output=True)
+    assert proc.returncode == 1 and json.loads(proc.stdout)["valid"] is False, proc
+
+
+@case("--help on stdout with exit 0, --version the library's version, a bad option the usage on stderr with exit 2")
+def _():
+    rc, out, err = run(["--help"])
+    assert rc == 0 and out.startswith("usage: ddbexport-check ") and "--manifest-summary" in out and err == ""
+    rc, out, err = run(["--version"])
+    assert rc == 0 and out.startswith("ddbexport-check ") and out.count(".") == 2 and err == "", out
+    rc, out, err = run(["--bogus"])
+    assert rc == 2 and out == "" and err.startswith("usage: ddbexport-check "), err
 
 
 print(f"[doctest] test cases: {passed + failed} | {passed} passed | {failed} failed | 0 skipped")

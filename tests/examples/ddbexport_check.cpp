@@ -1,7 +1,6 @@
 // ddbexport-check: validates one ExportTableToPointInTime wire body and prints
-// what the service would answer.
-//
-//   ddbexport-check [--request | --response | --error] [--context FILE] [--echo] [--first] [FILE]
+// what the service would answer, or checks one object an export leaves on S3
+// (manifest-summary.json, manifest-files.json, a DYNAMODB_JSON data line).
 //
 // Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable file.
 
@@ -18,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "check/artifacts.hpp"
 #include "check/context_file.hpp"
 #include "check/report.hpp"
 #include "check/wire_io.hpp"
@@ -27,7 +27,7 @@ namespace {
 
 using ddbexport_check::report;
 
-enum class body_kind { request, response, error };
+enum class body_kind { request, response, error, manifest_summary, manifest_files, data_line };
 
 struct options {
   body_kind kind = body_kind::request;
@@ -35,10 +35,28 @@ struct options {
   std::optional<std::string> input_path;
   bool echo = false;
   bool first = false;
+  bool help = false;
+  bool version = false;
 };
 
 constexpr std::string_view usage =
-    "usage: ddbexport-check [--request | --response | --error] [--context FILE] [--echo] [--first] [FILE]\n";
+    "usage: ddbexport-check [--request | --response | --error] [--context FILE] [--echo] [--first] [FILE]\n"
+    "       ddbexport-check (--manifest-summary | --manifest-files | --data-line) [--echo] [--first] [FILE]\n"
+    "       ddbexport-check --help | --version\n"
+    "\n"
+    "Checks one body and prints a JSON report {valid, error, violations, warnings, unchecked}.\n"
+    "  --request             an ExportTableToPointInTime request body (the default)\n"
+    "  --response            an ExportTableToPointInTime response body\n"
+    "  --error               an error response body\n"
+    "  --manifest-summary    an export's manifest-summary.json\n"
+    "  --manifest-files      an export's manifest-files.json\n"
+    "  --data-line           one DYNAMODB_JSON data line, full or incremental (its final LF optional)\n"
+    "  --context FILE        facts about the table and the account, as JSON (requests only)\n"
+    "  --echo                print the body's canonical bytes instead of the report\n"
+    "  --first               report only the first violation\n"
+    "FILE is the body, - or nothing for standard input; with no input at all, a built-in sample\n"
+    "request, response or error body is checked.\n"
+    "Exit status: 0 valid, 1 invalid, 2 usage error or unreadable file.\n";
 
 constexpr std::string_view sample_request =
     R"({"TableArn":"arn:aws:dynamodb:us-east-1:123456789012:table/Music","S3Bucket":"music-exports",)"
@@ -60,6 +78,11 @@ bool parse_arguments(int argc, char** argv, options& opt) {
     if (!files_only && arg == "--request") opt.kind = body_kind::request;
     else if (!files_only && arg == "--response") opt.kind = body_kind::response;
     else if (!files_only && arg == "--error") opt.kind = body_kind::error;
+    else if (!files_only && arg == "--manifest-summary") opt.kind = body_kind::manifest_summary;
+    else if (!files_only && arg == "--manifest-files") opt.kind = body_kind::manifest_files;
+    else if (!files_only && arg == "--data-line") opt.kind = body_kind::data_line;
+    else if (!files_only && arg == "--help") opt.help = true;
+    else if (!files_only && arg == "--version") opt.version = true;
     else if (!files_only && arg == "--echo") opt.echo = true;
     else if (!files_only && arg == "--first") opt.first = true;
     else if (!files_only && arg == "--context") {
@@ -92,10 +115,13 @@ std::optional<std::string> load_input(const options& opt) {
     return body;
   }
   const bool explicit_stdin = opt.input_path.has_value();
+  // An S3 object can be empty (an empty manifest-files.json is checked, not replaced).
+  const bool artifact = opt.kind != body_kind::request && opt.kind != body_kind::response && opt.kind != body_kind::error;
   if (explicit_stdin || !isatty(STDIN_FILENO)) {
     if (!read_stream(std::cin, body)) return std::nullopt;
-    if (explicit_stdin || !body.empty()) return body;
+    if (explicit_stdin || artifact || !body.empty()) return body;
   }
+  if (artifact) return std::nullopt;
   std::cerr << "ddbexport-check: no input given; checking the built-in sample "
             << (opt.kind == body_kind::request ? "request" : opt.kind == body_kind::response ? "response" : "error body")
             << "\n";
@@ -168,6 +194,15 @@ int main(int argc, char** argv) {
     std::cerr << usage;
     return 2;
   }
+  if (opt.help) {
+    std::cout << usage;
+    return 0;
+  }
+  if (opt.version) {
+    std::cout << "ddbexport-check " << DDBEXPORT_VERSION_MAJOR << '.' << DDBEXPORT_VERSION_MINOR << '.'
+              << DDBEXPORT_VERSION_PATCH << "\n";
+    return 0;
+  }
   ddbexport_check::context_file context;
   if (opt.context_path) {
     std::string text, reason;
@@ -181,6 +216,10 @@ int main(int argc, char** argv) {
     }
   }
   const auto input = load_input(opt);
+  if (!input && !opt.input_path && isatty(STDIN_FILENO)) {
+    std::cerr << "ddbexport-check: no input: give FILE, or the object on standard input\n" << usage;
+    return 2;
+  }
   if (!input) {
     std::cerr << "ddbexport-check: cannot read " << opt.input_path.value_or("standard input") << "\n";
     return 2;
@@ -201,6 +240,16 @@ int main(int argc, char** argv) {
       ddbexport_check::error_response_body body;
       if (!body.read(*input)) return finish(unreadable(*body.error), opt);
       return opt.echo ? echo(body.canonical()) : finish(check_error(body), opt);
+    }
+    case body_kind::manifest_summary:
+    case body_kind::manifest_files:
+    case body_kind::data_line: {
+      const auto which = opt.kind == body_kind::manifest_summary ? ddbexport_check::artifact_body::manifest_summary
+                         : opt.kind == body_kind::manifest_files ? ddbexport_check::artifact_body::manifest_files
+                                                                 : ddbexport_check::artifact_body::data_line;
+      auto result = ddbexport_check::check_artifact(which, *input, opt.echo, opt.first);
+      std::cout << result.output;
+      return result.status;
     }
   }
   return 2;

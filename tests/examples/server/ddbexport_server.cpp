@@ -173,8 +173,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (opts.version) {
-    std::cout << "ddbexport-server (ddbexport " << DDBEXPORT_VERSION_MAJOR << "." << DDBEXPORT_VERSION_MINOR << "."
-              << DDBEXPORT_VERSION_PATCH << ")\n";
+    std::cout << "ddbexport-server " << DDBEXPORT_VERSION_MAJOR << "." << DDBEXPORT_VERSION_MINOR << "."
+              << DDBEXPORT_VERSION_PATCH << "\n";
     return 0;
   }
 

@@ -6,6 +6,7 @@ driver, signals, and the bytes on the wire.
 usage: server_test.py SERVER_BINARY VERSION
 """
 
+import gzip
 import json
 import os
 import re
@@ -140,7 +141,7 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.stderr, "")
         r = run("--version")
         self.assertEqual(r.returncode, 0)
-        self.assertEqual(r.stdout, f"ddbexport-server (ddbexport {VERSION})\n")
+        self.assertEqual(r.stdout, f"ddbexport-server {VERSION}\n")
 
     def test_bad_command_lines_exit_2_with_usage(self):
         for args in (["--nope"], ["--port"], ["--port", "65536"], ["--port", "-1"], ["--port", "80x"],
@@ -513,6 +514,71 @@ class Lifecycle(unittest.TestCase):
             listed = {e["ExportArn"]: e["ExportStatus"] for e in s.call("ListExports", {})[2]["ExportSummaries"]}
             self.assertEqual(listed[full["ExportArn"]], "COMPLETED")
             self.assertEqual(listed[gone["ExportArn"]], "FAILED")
+
+
+class S3Root(unittest.TestCase):
+    """--s3-root (issue 13, item 8): completed exports land under DIR/<bucket>/<key>, and
+    ddbexport-verify (when built; DDBEXPORT_VERIFY) finds them valid."""
+
+    ITEMS = [{"Artist": {"S": "Acme"}, "SongTitle": {"S": "Song \u2028 one"}, "Year": {"N": "1999"}},
+             {"Artist": {"S": "Bolt"}, "SongTitle": {"S": "Two"}, "Tags": {"SS": ["a", "b"]}, "Blob": {"B": "AAE="}}]
+
+    def test_bad_s3_root_exits_2(self):
+        with tempfile.TemporaryDirectory() as d:
+            for root in (os.path.join(d, "missing"), os.path.join(d, "file")):
+                open(os.path.join(d, "file"), "w").close()
+                r = run("--port", "0", "--s3-root", root)
+                self.assertEqual(r.returncode, 2, r)
+                self.assertIn("--s3-root", r.stderr)
+
+    def test_completed_exports_are_written_and_verify(self):
+        with tempfile.TemporaryDirectory() as d:
+            state = os.path.join(d, "state.json")
+            with open(state, "w") as f:
+                json.dump({"Tables": [{"TableArn": MUSIC, "Items": self.ITEMS}]}, f)
+            root = os.path.join(d, "s3")
+            os.mkdir(root)
+            with Server("--state", state, "--complete-after", "0.2", "--s3-root", root) as s:
+                now = time.time()
+                made = {}
+                for name, extra in (("json", {"S3Prefix": "daily/run"}), ("ion", {"ExportFormat": "ION"}),
+                                    ("inc", {"ExportType": "INCREMENTAL_EXPORT",
+                                             "IncrementalExportSpecification": {"ExportFromTime": int(now) - 3600}})):
+                    status, _, body = s.call("ExportTableToPointInTime", export_body(**extra))
+                    self.assertEqual(status, 200, body)
+                    made[name] = body["ExportDescription"]
+                time.sleep(0.4)
+                ended = {n: s.call("DescribeExport", {"ExportArn": d_["ExportArn"]})[2]["ExportDescription"]
+                         for n, d_ in made.items()}
+            for name, desc in ended.items():
+                with self.subTest(export=name):
+                    self.assertEqual(desc["ExportStatus"], "COMPLETED", desc)
+                    manifest = os.path.join(root, desc["S3Bucket"], desc["ExportManifest"])
+                    self.assertTrue(os.path.isfile(manifest), manifest)
+                    with open(manifest) as f:
+                        summary = json.load(f)
+                    self.assertEqual(summary["exportArn"], desc["ExportArn"])
+                    self.assertEqual(summary["itemCount"], desc["ItemCount"])
+            self.assertEqual(ended["json"]["ItemCount"], 2)
+            self.assertEqual(ended["ion"]["ItemCount"], 2)
+            self.assertEqual((ended["inc"]["ItemCount"], ended["inc"]["BilledSizeBytes"]), (0, 10000000))
+            # The full DYNAMODB_JSON export holds the state file's items, one line each.
+            folder = os.path.dirname(os.path.join(root, "my-bucket", ended["json"]["ExportManifest"]))
+            with open(os.path.join(folder, "manifest-files.json")) as f:
+                files = [json.loads(l) for l in f]
+            lines = []
+            for entry in files:
+                with gzip.open(os.path.join(root, "my-bucket", entry["dataFileS3Key"]), "rt", encoding="utf-8") as f:
+                    lines += [json.loads(l) for l in f.read().split("\n") if l]
+            self.assertEqual(sorted(json.dumps(l["Item"], sort_keys=True) for l in lines),
+                             sorted(json.dumps(i, sort_keys=True) for i in self.ITEMS))
+            verify = os.environ.get("DDBEXPORT_VERIFY")
+            if verify:
+                r = subprocess.run([verify, os.path.join(root, "my-bucket")], capture_output=True, text=True, timeout=60)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                out = json.loads(r.stdout)
+                self.assertTrue(out["valid"])
+                self.assertEqual(len(out["exports"]), 3)
 
 
 if __name__ == "__main__":

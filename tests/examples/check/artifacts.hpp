@@ -4,8 +4,8 @@
 // library's strict reader, reported in ddbexport-check's report shape
 // ({"valid","error","violations","warnings","unchecked"}), or echoed in its
 // canonical bytes with --echo.
-#ifndef DDBEXPORT_TESTS_EXAMPLES_VERIFY_CHECK_ARTIFACTS_HPP
-#define DDBEXPORT_TESTS_EXAMPLES_VERIFY_CHECK_ARTIFACTS_HPP
+#ifndef DDBEXPORT_CHECK_ARTIFACTS_HPP
+#define DDBEXPORT_CHECK_ARTIFACTS_HPP
 
 #include <optional>
 #include <string>
@@ -46,7 +46,7 @@ struct collected {
 
 /// ddbexport-check's report: A- rules carry no service error, so "error" is
 /// null, each finding's too, and nothing is ever unchecked here.
-inline std::string report_json(const collected& c) {
+inline std::string report_json(const collected& c, bool first_only) {
   std::string out = "{\"valid\":";
   ddbexport::container_output<std::string> o{out};
   out += c.valid() ? "true" : "false";
@@ -56,6 +56,8 @@ inline std::string report_json(const collected& c) {
     bool first = true;
     for (const auto& f : c.all) {
       if (f.severity != severity) continue;
+      // --first: the first violation only, as for the other bodies.
+      if (first_only && !first && severity == art::severity::error) break;
       out += first ? "{\"rule\":" : ",{\"rule\":";
       first = false;
       ddbexport::detail::write_json_string(o, art::id(f.rule));
@@ -71,15 +73,16 @@ inline std::string report_json(const collected& c) {
   return out;
 }
 
-inline artifact_result finish(const collected& c, bool echo, bool readable, std::string canonical) {
+inline artifact_result finish(const collected& c, bool echo, bool first_only, bool readable, std::string canonical) {
   if (echo && readable) return {std::move(canonical), 0};
-  return {report_json(c), c.valid() ? 0 : 1};
+  return {report_json(c, first_only), c.valid() ? 0 : 1};
 }
 
 }  // namespace detail
 
-/// Checks `text` as `body`.
-inline artifact_result check_artifact(artifact_body body, std::string_view text, bool echo) {
+/// Checks `text` as `body`: the report, or with `echo` the canonical bytes of
+/// a readable body; `first_only` keeps the first violation, like --first.
+inline artifact_result check_artifact(artifact_body body, std::string_view text, bool echo, bool first_only) {
   namespace art = ddbexport::artifacts;
   detail::collected found;
   std::string canonical;
@@ -95,7 +98,9 @@ inline artifact_result check_artifact(artifact_body body, std::string_view text,
       art::for_each_summary_member([&](std::size_t i, const auto& m) {
         if (art::in_scope(m.scope, s.incremental()) && (status.usable >> i & 1u) == 0) complete = false;
       });
-      return detail::finish(found, echo, complete && art::write_summary(s, out), std::move(canonical));
+      // Written before `canonical` is handed over: argument order is unspecified.
+      const bool readable = complete && art::write_summary(s, out);
+      return detail::finish(found, echo, first_only, readable, std::move(canonical));
     }
     case artifact_body::manifest_files: {
       art::detail::text_storage storage{text.size()};
@@ -105,7 +110,7 @@ inline artifact_result check_artifact(artifact_body body, std::string_view text,
                                                      if (line.entry) entries.push_back(line.value);
                                                    });
       art::write_files_manifest(entries, out);
-      return detail::finish(found, echo, status.utf8 && status.json_and_entries, std::move(canonical));
+      return detail::finish(found, echo, first_only, status.utf8 && status.json_and_entries, std::move(canonical));
     }
     case artifact_body::data_line: {
       // One line: a final LF is allowed, nothing else that frames lines.
@@ -121,17 +126,17 @@ inline artifact_result check_artifact(artifact_body body, std::string_view text,
           !ddbexport::detail::is_strict_utf8(line)) {
         found.accept(art::make_finding(art::rule::data_frame, c.format.incremental, "data-line:1", std::nullopt,
                                        {{"key", "data-line"}, {"n", "1"}, {"why", "FILE holds more than one line, a CR or invalid UTF-8"}}));
-        return detail::finish(found, false, false, {});
+        return detail::finish(found, false, first_only, false, {});
       }
       std::vector<std::byte> buffer(art::line_storage_bytes(line.size()));
       ddbexport::json::arena storage{std::span<std::byte>{buffer}};
       art::data_line parsed;
       const auto status = art::read_data_line(line, parsed, storage, c, found);
       const bool readable = status.values && art::write_data_line(parsed, c.format, out);
-      return detail::finish(found, echo, readable, std::move(canonical));
+      return detail::finish(found, echo, first_only, readable, std::move(canonical));
     }
   }
-  return {detail::report_json(found), 2};
+  return {detail::report_json(found, first_only), 2};
 }
 
 }  // namespace ddbexport_check
