@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Runs the AWS CLI commands of README-section.md ("Emulating the export
+"""Runs the AWS CLI commands of README.md ("Emulating the export
 API") against ddbexport-server: a second real client, with botocore's own
 parsing. Uses Debian's AWS CLI v2 (/usr/bin/aws), installing the awscli
 package when it is missing.
 
-usage: cli_test.py SERVER README_SECTION
+usage: cli_test.py SERVER README
 """
 
 import json

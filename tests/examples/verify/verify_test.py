@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 
-TOOL, GOLDEN, VERSION = sys.argv[1], sys.argv[2], sys.argv[3]
+TOOL, GOLDEN, VERSION, README = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 BUCKET = os.path.join(GOLDEN, "bucket")
 IDS = ["01777886127318-458ecad7", "01777887663057-ffb1ca5d", "01777890641000-39fa3cc5", "01777892438000-29d89c83"]
 REPORT_KEYS = ["exportId", "valid", "export", "violations", "warnings", "unchecked", "files", "sidecars"]
@@ -236,6 +236,16 @@ def _():
     assert rc == 0 and out.startswith("usage: ddbexport-verify") and err == "", (rc, err)
     rc, out, err = run(["--version"])
     assert rc == 0 and out == f"ddbexport-verify {VERSION}\n", (rc, out)
+
+
+@case("README: the output shown for the golden full export is what the tool prints")
+def _():
+    text = open(README, encoding="utf-8").read()
+    command = "$ ddbexport-verify --key-schema pk,sk --export 01777886127318-458ecad7 tests/unit/artifacts/golden/bucket\n"
+    assert command in text, "the README no longer shows the command"
+    shown = text.split(command, 1)[1].split("```", 1)[0]
+    rc, out, _ = run(["--key-schema", "pk,sk", "--export", IDS[0], BUCKET])
+    assert rc == 0 and json.loads(out) == json.loads(shown), "the README's output differs from the tool's"
 
 
 print(f"[doctest] test cases: {passed + failed} | {passed} passed | {failed} failed | 0 skipped")
