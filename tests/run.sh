@@ -11,7 +11,9 @@ for cxx in $compilers; do
   dir="$root/.build/$cxx"
   echo "== $cxx: configure and build in $dir"
   if [ ! -f "$dir/build.ninja" ]; then
-    CXX=$cxx meson setup "$dir" "$root" >/dev/null || { echo "configure failed for $cxx"; status=1; failed=$((failed + 1)); continue; }
+    # -O2 as the project's default, without debug information: a third less
+    # compile time for the test command (a build dir of your own keeps -g).
+    CXX=$cxx meson setup "$dir" "$root" -Ddebug=false >/dev/null || { echo "configure failed for $cxx"; status=1; failed=$((failed + 1)); continue; }
   fi
   if ! ninja -C "$dir"; then
     echo "build failed for $cxx"; status=1; failed=$((failed + 1)); continue
