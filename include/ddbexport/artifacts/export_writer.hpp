@@ -24,6 +24,7 @@
 #include "ddbexport/artifacts/summary.hpp"
 #include "ddbexport/export_description.hpp"
 #include "ddbexport/json/arena.hpp"
+#include "ddbexport/members.hpp"
 #include "ddbexport/output.hpp"
 
 namespace ddbexport::artifacts {
@@ -52,7 +53,7 @@ struct written_object {
   manifest_summary summary;
   if (const auto refused = summary_for(d, summary, storage)) return refused;
   const auto layout = layout_of(d);
-  if (!layout) return "ExportArn";
+  if (!layout) return facts::export_arn.name;
   const line_format format{summary.output_format == to_wire(export_format::ion) ? export_format::ion
                                                                                   : export_format::dynamodb_json,
                            summary.incremental()};
@@ -79,7 +80,7 @@ struct written_object {
     checksums.push_back(checksums_of(file.bytes));
     objects.push_back(std::move(file));
   }
-  if (lines != static_cast<std::uint64_t>(summary.item_count)) return "ItemCount";
+  if (lines != static_cast<std::uint64_t>(summary.item_count)) return facts::item_count.name;
   for (std::size_t i = 0; i < partitions.size(); ++i)
     entries.push_back({static_cast<std::int64_t>(partitions[i].lines.size()), checksums[i].md5_checksum.view(),
                        checksums[i].etag, objects[i + 1].key});

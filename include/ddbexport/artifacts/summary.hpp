@@ -6,6 +6,7 @@
 /// allowed values), the byte-exact writer, the summary an ExportDescription
 /// implies, and the strict reader with the per-member rules of §7.1.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -29,6 +30,7 @@
 #include "ddbexport/export_description.hpp"
 #include "ddbexport/json/arena.hpp"
 #include "ddbexport/json/detail/escape.hpp"
+#include "ddbexport/members.hpp"
 #include "ddbexport/output.hpp"
 #include "ddbexport/timestamp.hpp"
 
@@ -99,41 +101,59 @@ constexpr bool valid_kms_key_id(std::string_view s) noexcept { return code_point
 constexpr bool valid_table_id(std::string_view s) noexcept { return ddbexport::detail::matches_table_id_pattern(s); }
 }  // namespace detail
 
+/// An ExportDescription member path as A-DESC-FIELD names it
+/// (`IncrementalExportSpecification.ExportFromTime`), joined at compile time
+/// from the member tables' wire names so that none is typed here.
+template <const member_facts&... Parts>
+struct description_path {
+  static constexpr std::size_t size = ((Parts.name.size() + 1) + ...) - 1;
+  static constexpr std::array<char, size> text = [] {
+    std::array<char, size> out{};
+    std::size_t at = 0;
+    for (const std::string_view part : {Parts.name...}) {
+      if (at != 0) out[at++] = '.';
+      for (const char c : part) out[at++] = c;
+    }
+    return out;
+  }();
+  static constexpr std::string_view value{text.data(), text.size()};
+};
+
 /// §3.1 in one table, in the order both versions write (the full set skips
 /// the incremental rows and vice versa).
 inline constexpr std::tuple summary_members{
-    summary_member{"version", &manifest_summary::version, summary_kind::text, summary_scope::both, "ExportType"},
-    summary_member{"exportArn", &manifest_summary::export_arn, summary_kind::text, summary_scope::both, "ExportArn"},
-    summary_member{"startTime", &manifest_summary::start_time, summary_kind::time, summary_scope::both, "StartTime"},
-    summary_member{"endTime", &manifest_summary::end_time, summary_kind::time, summary_scope::both, "EndTime"},
-    summary_member{"tableArn", &manifest_summary::table_arn, summary_kind::text, summary_scope::both, "TableArn"},
-    summary_member{"tableId", &manifest_summary::table_id, summary_kind::text, summary_scope::both, "TableId", {},
+    summary_member{"version", &manifest_summary::version, summary_kind::text, summary_scope::both, facts::export_type.name},
+    summary_member{"exportArn", &manifest_summary::export_arn, summary_kind::text, summary_scope::both, facts::export_arn.name},
+    summary_member{"startTime", &manifest_summary::start_time, summary_kind::time, summary_scope::both, facts::start_time.name},
+    summary_member{"endTime", &manifest_summary::end_time, summary_kind::time, summary_scope::both, facts::end_time.name},
+    summary_member{"tableArn", &manifest_summary::table_arn, summary_kind::text, summary_scope::both, facts::table_arn.name},
+    summary_member{"tableId", &manifest_summary::table_id, summary_kind::text, summary_scope::both, facts::table_id.name, {},
                    detail::valid_table_id},
-    summary_member{"exportTime", &manifest_summary::export_time, summary_kind::time, summary_scope::full, "ExportTime"},
+    summary_member{"exportTime", &manifest_summary::export_time, summary_kind::time, summary_scope::full, facts::export_time.name},
     summary_member{"exportFromTime", &manifest_summary::export_from_time, summary_kind::time, summary_scope::incremental,
-                   "IncrementalExportSpecification.ExportFromTime"},
+                   description_path<facts::incremental_export_specification, facts::export_from_time>::value},
     summary_member{"exportToTime", &manifest_summary::export_to_time, summary_kind::time, summary_scope::incremental,
-                   "IncrementalExportSpecification.ExportToTime"},
-    summary_member{"s3Bucket", &manifest_summary::s3_bucket, summary_kind::text, summary_scope::both, "S3Bucket", {},
+                   description_path<facts::incremental_export_specification, facts::export_to_time>::value},
+    summary_member{"s3Bucket", &manifest_summary::s3_bucket, summary_kind::text, summary_scope::both, facts::s3_bucket.name, {},
                    detail::valid_bucket},
-    summary_member{"s3Prefix", &manifest_summary::s3_prefix, summary_kind::nullable_text, summary_scope::both, "S3Prefix",
+    summary_member{"s3Prefix", &manifest_summary::s3_prefix, summary_kind::nullable_text, summary_scope::both, facts::s3_prefix.name,
                    {}, detail::valid_prefix},
     summary_member{"s3SseAlgorithm", &manifest_summary::s3_sse_algorithm, summary_kind::text, summary_scope::both,
-                   "S3SseAlgorithm", std::span<const std::string_view>{enum_traits<s3_sse_algorithm>::names}},
+                   facts::s3_sse_algorithm.name, std::span<const std::string_view>{enum_traits<s3_sse_algorithm>::names}},
     summary_member{"s3SseKmsKeyId", &manifest_summary::s3_sse_kms_key_id, summary_kind::nullable_text,
-                   summary_scope::both, "S3SseKmsKeyId", {}, detail::valid_kms_key_id},
+                   summary_scope::both, facts::s3_sse_kms_key_id.name, {}, detail::valid_kms_key_id},
     summary_member{"manifestFilesS3Key", &manifest_summary::manifest_files_s3_key, summary_kind::text,
                    summary_scope::both, ""},
     summary_member{"billedSizeBytes", &manifest_summary::billed_size_bytes, summary_kind::count, summary_scope::both,
-                   "BilledSizeBytes"},
-    summary_member{"itemCount", &manifest_summary::item_count, summary_kind::count, summary_scope::both, "ItemCount"},
+                   facts::billed_size_bytes.name},
+    summary_member{"itemCount", &manifest_summary::item_count, summary_kind::count, summary_scope::both, facts::item_count.name},
     summary_member{"outputFormat", &manifest_summary::output_format, summary_kind::text, summary_scope::both,
-                   "ExportFormat", std::span<const std::string_view>{enum_traits<export_format>::names}},
+                   facts::export_format.name, std::span<const std::string_view>{enum_traits<export_format>::names}},
     summary_member{"outputView", &manifest_summary::output_view, summary_kind::text, summary_scope::incremental,
-                   "IncrementalExportSpecification.ExportViewType",
+                   description_path<facts::incremental_export_specification, facts::export_view_type>::value,
                    std::span<const std::string_view>{enum_traits<export_view_type>::names}},
     summary_member{"exportType", &manifest_summary::export_type, summary_kind::text, summary_scope::incremental,
-                   "ExportType", std::span<const std::string_view>{detail::incremental_export_type}},
+                   facts::export_type.name, std::span<const std::string_view>{detail::incremental_export_type}},
 };
 
 inline constexpr std::size_t summary_member_count = std::tuple_size_v<decltype(summary_members)>;
@@ -296,7 +316,7 @@ bool write_summary(const manifest_summary& s, Out& out) {
 /// the writer refuses such a description).
 [[nodiscard]] inline std::optional<std::string_view> summary_for(const export_description& d, manifest_summary& out,
                                                                  json::arena& storage) {
-  if (!d.export_status || !d.export_status->is(export_status::completed)) return "ExportStatus";
+  if (!d.export_status || !d.export_status->is(export_status::completed)) return facts::export_status.name;
   const std::uint32_t known = expected_summary(d, out, &storage, true);
   std::optional<std::string_view> missing;
   for_each_summary_member([&](std::size_t i, const auto& m) {
@@ -304,7 +324,7 @@ bool write_summary(const manifest_summary& s, Out& out) {
     // manifestFilesS3Key comes from the ExportArn's id; a time must fit ISO-ms.
     counting_output probe;
     if ((known >> i & 1u) == 0 || !detail::write_summary_value(probe, out.*(m.field)))
-      missing = m.description_member.empty() ? std::string_view{"ExportArn"} : m.description_member;
+      missing = m.description_member.empty() ? facts::export_arn.name : m.description_member;
   });
   return missing;
 }

@@ -82,7 +82,7 @@ inline std::vector<golden_export> golden_exports() {
   for (const auto& line : read_lines(golden_dir / "exports.jsonl")) out.emplace_back().line = line;
   for (auto& e : out) {
     auto& d = e.doc;
-    if (!d.parse(e.line, 64)) throw std::runtime_error("exports.jsonl");
+    if (!d.parse(e.line, 64)) artifacts_test::fatal("exports.jsonl");
     e.name = std::string{d[d.member(0, "export")].text};
     e.summary_key = std::string{d[d.member(0, "summaryKey")].text};
     d.for_each_child(d.member(0, "objects"), [&](std::size_t i) { e.objects.emplace_back(d[i].text); });
@@ -121,7 +121,7 @@ struct description_holder {
   const ddbexport::export_description* read(std::string text) {
     body = std::move(text);
     storage.emplace(body.size());
-    if (!ddbexport::json::read(body, response, *storage)) throw std::runtime_error("describeExport");
+    if (!ddbexport::json::read(body, response, *storage)) artifacts_test::fatal("describeExport");
     return &*response.export_description;
   }
 };
@@ -135,7 +135,7 @@ using art::detail::json_document;
 inline std::string set_members(std::string_view object, const json_document& c, std::size_t members, std::size_t unset,
                         std::string_view suffix = {}) {
   json_document doc;
-  if (!doc.parse(object, 64)) throw std::runtime_error("set: not an object");
+  if (!doc.parse(object, 64)) artifacts_test::fatal("set: not an object");
   std::set<std::string_view> removed, replaced;
   c.for_each_child(unset, [&](std::size_t i) { removed.insert(c[i].text); });
   std::string out = "{";
@@ -195,7 +195,7 @@ inline void edit_entry(memory_bundle& b, const std::string& manifest_key, std::s
     if (lf != std::string::npos) out += '\n';
     start = end + 1;
   }
-  if (!found) throw std::runtime_error("entry: no such line");
+  if (!found) artifacts_test::fatal("entry: no such line");
   text = out;
 }
 
@@ -205,7 +205,7 @@ inline void rehash(memory_bundle& b, const std::string& manifest_key, const std:
   const std::string edit_text = "{\"members\":{\"md5Checksum\":\"" + b64md5(bytes) + "\",\"etag\":\"" +
                                 art::one_part_etag(art::md5_of(bytes)) + "\"},\"unset\":[]}";
   json_document m;
-  if (!m.parse(edit_text, 8)) throw std::runtime_error("rehash");
+  if (!m.parse(edit_text, 8)) artifacts_test::fatal("rehash");
   edit_entry(b, manifest_key, key, m, m.member(0, "members"), m.member(0, "unset"));
 }
 

@@ -2,6 +2,7 @@
 #ifndef DDBEXPORT_TESTS_UNIT_ARTIFACTS_ZLIB_SUPPORT_HPP
 #define DDBEXPORT_TESTS_UNIT_ARTIFACTS_ZLIB_SUPPORT_HPP
 
+#include "support.hpp"
 #include <zlib.h>
 
 #include <stdexcept>
@@ -13,7 +14,7 @@ namespace artifacts_test {
 /// The content of a whole gzip member (zlib checks the framing itself).
 inline std::string gunzip(std::string_view stored) {
   z_stream z{};
-  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) throw std::runtime_error("inflateInit2");
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) artifacts_test::fatal("inflateInit2");
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(stored.data()));
   z.avail_in = static_cast<uInt>(stored.size());
   std::string out;
@@ -26,7 +27,7 @@ inline std::string gunzip(std::string_view stored) {
     out.append(buf, sizeof buf - z.avail_out);
   } while (rc == Z_OK);
   inflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("not a gzip member");
+  if (rc != Z_STREAM_END) artifacts_test::fatal("not a gzip member");
   return out;
 }
 
