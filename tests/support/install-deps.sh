@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build and tests need, only those missing.
 set -euo pipefail
-packages=(meson ninja-build g++ clang cmake pkg-config python3 doctest-dev librapidcheck-dev libcpp-httplib-dev zlib1g-dev "$@")
+packages=(meson ninja-build g++ clang cmake pkg-config python3 doctest-dev librapidcheck-dev libcpp-httplib-dev zlib1g-dev libclang-rt-14-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

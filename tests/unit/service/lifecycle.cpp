@@ -190,7 +190,9 @@ TEST_CASE("V-FAIL-PREDICT: missing bucket, then access denied, then the KMS key,
   // Without facts only the naming rules and the key's region can speak.
   json::owning_arena storage{64};
   export_request request;
-  REQUIRE(json::read(base + R"j(Bad"})j", request, storage).ok());
+  // The request views its body: the body outlives it.
+  const std::string body = base + R"j(Bad"})j";
+  REQUIRE(json::read(body, request, storage).ok());
   CHECK(predict_failure<no_destination_facts>(request, "us-east-1", std::nullopt, nullptr)->cause ==
         failure_cause::no_such_bucket);
 }
