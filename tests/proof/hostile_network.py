@@ -217,34 +217,39 @@ class Attacks:
 
     def slow(self, stop, clients=8):
         """Clients that send a valid request one byte per second, from the
-        start to the end of the run; the server must cut each off within its
-        head deadline."""
+        start to the end of the run (one cut off is replaced by a new one);
+        the server must cut each off within its head deadline."""
         raw = pc.request("ListExports", {})
         socks = []
-        for _ in range(clients):
+        cut = []
+
+        def fresh():
             try:
-                socks.append([connect(self.port), 0, time.monotonic(), None])
+                return [connect(self.port), 0, time.monotonic()]
             except OSError as e:
                 self.problems.append(f"slow client: {e}")
-        while not stop.is_set() and any(c[3] is None for c in socks):
-            for c in socks:
-                if c[3] is not None:
-                    continue
+                return None
+        socks = [c for c in (fresh() for _ in range(clients)) if c]
+        while not stop.is_set():
+            for i, c in enumerate(socks):
                 try:
                     c[0].send(raw[c[1]:c[1] + 1])
                     c[1] += 1
                 except OSError:
-                    c[3] = time.monotonic() - c[2]
+                    cut.append(time.monotonic() - c[2])
+                    c[0].close()
+                    socks[i] = fresh() or c
             self.count("slow-client bytes")
             stop.wait(1.0)
-        cut = [c[3] for c in socks if c[3] is not None]
         if cut:
+            self.counts["slow clients cut off"] = len(cut)
             self.counts["slow clients cut off after, s"] = f"{min(cut):.0f}-{max(cut):.0f}"
+        for t in cut:
+            if t > HEAD_DEADLINE_S:
+                self.problems.append(f"slow client cut off only after {t:.0f} s")
         for c in socks:
-            if c[3] is None and time.monotonic() - c[2] > HEAD_DEADLINE_S:
+            if time.monotonic() - c[2] > HEAD_DEADLINE_S:
                 self.problems.append(f"slow client still connected after {time.monotonic() - c[2]:.0f} s")
-            if c[3] is not None and c[3] > HEAD_DEADLINE_S:
-                self.problems.append(f"slow client cut off only after {c[3]:.0f} s")
             c[0].close()
 
     def idle(self, stop, count=256):
