@@ -101,6 +101,13 @@ class Watch:
             time.sleep(0.02)
 
 
+def sanitized(executable):
+    """Whether the server was built with ASan or TSan."""
+    with open(executable, "rb") as f:
+        image = f.read()
+    return b"__asan_init" in image or b"__tsan_init" in image
+
+
 def connect(port, timeout=10):
     s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -411,10 +418,15 @@ def main():
           f"{len(watch.failures)} failed; {len(watch.accepted)} exports accepted, all checked")
     print(f"server RSS: {watch.rss_start_kib / 1024:.1f} MiB at start, peak {watch.rss_peak_kib / 1024:.1f} MiB; "
           f"total {time.monotonic() - t_start:.1f} s")
-    if p99 > P99_LIMIT_MS:
-        problems.append(f"p99 latency {p99:.1f} ms over {P99_LIMIT_MS:g} ms")
-    if growth > RSS_GROWTH_LIMIT_KIB:
-        problems.append(f"RSS grew by {growth / 1024:.1f} MiB")
+    if sanitized(args.server):
+        # A sanitizer's shadow memory, quarantine and slowdown are not the
+        # server's: the figures are printed, the rest is judged.
+        print("a sanitizer build: latency and memory reported, not judged")
+    else:
+        if p99 > P99_LIMIT_MS:
+            problems.append(f"p99 latency {p99:.1f} ms over {P99_LIMIT_MS:g} ms")
+        if growth > RSS_GROWTH_LIMIT_KIB:
+            problems.append(f"RSS grew by {growth / 1024:.1f} MiB")
     problems += watch.failures[:10]
     if len(lat) < 10:
         problems.append("the well-behaved client got almost no answers")
