@@ -97,24 +97,28 @@ def main():
     # The store holds exactly those: one a round, five a thread.
     conn = pc.Connection(port)
     listed, token = [], None
-    while True:
-        body = {"MaxResults": 25, **({"NextToken": token} if token else {})}
-        status, answer = conn.call(pc.request("ListExports", body))
-        page = json.loads(answer)
-        listed += [s["ExportArn"] for s in page["ExportSummaries"]]
-        token = page.get("NextToken")
-        if not token:
-            break
+    try:
+        while True:
+            body = {"MaxResults": 25, **({"NextToken": token} if token else {})}
+            status, answer = conn.call(pc.request("ListExports", body))
+            page = json.loads(answer)
+            listed += [s["ExportArn"] for s in page["ExportSummaries"]]
+            token = page.get("NextToken")
+            if not token:
+                break
+    except (OSError, ConnectionError, ValueError) as e:
+        problems.append(f"the final listing: {type(e).__name__}: {e}")
     conn.close()
-    expected = {a for arns in same for a in arns} | {a for arns in own for a in arns}
+    expected = {a for arns in same for a in arns if a} | {a for arns in own for a in arns}
     if sorted(listed) != sorted(expected) or len(listed) != len(set(listed)):
         problems.append(f"ListExports lists {len(listed)} exports, {len(expected)} were made")
     code = pc.stop(proc, timeout=60)
     stderr = proc.stderr.read()
-    if code != 0:
-        problems.append(f"server exit status {code}")
+    # The server's own failures first: they explain the clients'.
     if "ThreadSanitizer" in stderr:
-        problems.append("ThreadSanitizer report:\n" + stderr[:20000])
+        problems.insert(0, "ThreadSanitizer report:\n" + stderr[:20000])
+    if code != 0:
+        problems.insert(0, f"server exit status {code}")
     print(f"{THREADS} threads, {args.rounds} rounds: {counts['answers']} answers, {len(expected)} exports "
           f"({args.rounds} from identical requests), {time.monotonic() - t_start:.1f} s")
     for p in problems[:20]:

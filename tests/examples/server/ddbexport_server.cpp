@@ -221,7 +221,7 @@ int main(int argc, char** argv) {
 
   // Bodies (up to 16 MiB) are mapped and given back when freed: glibc's
   // sliding threshold would otherwise keep each one in its thread's arena,
-  // and 64 threads' arenas grow to gigabytes under a stream of large bodies.
+  // and the threads' arenas grow to gigabytes under a stream of large bodies.
   ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 
   host_server server;

@@ -16,9 +16,10 @@
 //   head_deadline_ms of its first byte and stay under max_head_bytes, the
 //   whole request within request_deadline_ms (else httplib's 400 and a
 //   close), so that a client sending a byte a second or endless headers holds
-//   a thread for seconds, not for ever; and an idle connection gives its
-//   thread up as soon as an accepted one waits for a thread (256 idle
-//   connections would otherwise hold all 64 for their 60 s keep-alive).
+//   a thread for seconds, not for ever; 512 threads, so that 256 idle
+//   connections leave plenty for the working ones; and when every thread is
+//   busy all the same, an idle connection gives its thread up to one that
+//   waits for it (otherwise each holds its thread for its 60 s keep-alive).
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -201,20 +202,25 @@ class socket_stream final : public httplib::Stream {
   size_t len_ = 0;
 };
 
-/// httplib's thread pool, counting the accepted connections that wait for a thread.
+/// httplib's thread pool, counting the accepted connections that wait for
+/// a thread and the threads that serve one.
 class counting_pool final : public httplib::ThreadPool {
  public:
-  explicit counting_pool(std::size_t threads, std::atomic<int>& waiting) : ThreadPool(threads), waiting_(&waiting) {}
+  counting_pool(std::size_t threads, std::atomic<int>& waiting, std::atomic<int>& busy)
+      : ThreadPool(threads), waiting_(&waiting), busy_(&busy) {}
   void enqueue(std::function<void()> fn) override {
     ++*waiting_;
-    ThreadPool::enqueue([waiting = waiting_, fn = std::move(fn)] {
+    ThreadPool::enqueue([waiting = waiting_, busy = busy_, fn = std::move(fn)] {
+      ++*busy;
       --*waiting;
       fn();
+      --*busy;
     });
   }
 
  private:
   std::atomic<int>* waiting_;
+  std::atomic<int>* busy_;
 };
 
 /// httplib's Server with the service's connection handling.
@@ -223,8 +229,12 @@ class host_server : public httplib::Server {
   /// How long an idle kept-alive connection is held open.
   static constexpr int keep_alive_ms = 60'000;
   static constexpr int poll_slice_ms = 100;
-  /// An idle connection's grace while others wait for a thread.
-  static constexpr int crowded_slice_ms = 20;
+  /// While every thread is busy and an accepted connection waits for one,
+  /// an idle connection gives its thread up after this long: a kept-alive
+  /// one soon (its client must be ready for that, RFC 9112 §9.3.1), a new
+  /// one that has not sent its first request yet after a second.
+  static constexpr int crowded_kept_alive_ms = 20;
+  static constexpr int crowded_new_ms = 1000;
   /// The limits of one request (see the top of this file). A request head of
   /// an SDK is a few KiB; 16 MiB (the service's body limit) takes well under
   /// a minute even at 1 MB/s.
@@ -233,9 +243,11 @@ class host_server : public httplib::Server {
   static constexpr std::size_t max_head_bytes = 64 * 1024;
 
   host_server() {
-    new_task_queue = [this] { return new counting_pool(threads, waiting_); };
+    new_task_queue = [this] { return new counting_pool(threads, waiting_, busy_); };
   }
-  static constexpr std::size_t threads = 64;
+  /// Room for hundreds of idle connections beside the working ones; a thread
+  /// waiting in poll costs a few KiB of resident stack.
+  static constexpr std::size_t threads = 512;
 
   /// No new request from now on; the answers in flight go out. The caller
   /// then stops the accept loop (stop(), once listen is running).
@@ -297,8 +309,8 @@ class host_server : public httplib::Server {
     exchange_state state;
     current_exchange = &state;
     current_stream = &stream;
-    for (;;) {
-      if (!await_request(stream)) break;
+    for (bool served_one = false;; served_one = true) {
+      if (!await_request(stream, served_one)) break;
       const auto first_byte = socket_stream::clock::now();
       stream.begin_request(first_byte + std::chrono::milliseconds(head_deadline_ms),
                            first_byte + std::chrono::milliseconds(request_deadline_ms), max_head_bytes);
@@ -320,21 +332,23 @@ class host_server : public httplib::Server {
     return true;
   }
 
-  /// Waits for the next request on a kept-alive connection, in slices so
-  /// that a stop is seen within one. A connection idle for 20 ms while an
-  /// accepted one waits for a thread closes (RFC 9112 §9.6 lets a server
-  /// close an idle connection at any time): an idle crowd cannot keep the
-  /// next client out.
-  bool await_request(socket_stream& stream) const {
+  /// Waits for the next request on a connection, in slices so that a stop
+  /// is seen within one, and gives the thread up while crowded (above): an
+  /// idle crowd cannot keep the next client out (RFC 9112 §9.6 lets a
+  /// server close an idle connection at any time).
+  bool await_request(socket_stream& stream, bool served_one) const {
     if (stream.has_buffered()) return true;
+    int crowded_for = 0;
     for (int waited = 0; waited < keep_alive_ms;) {
-      const int slice = waiting_ > 0 ? crowded_slice_ms : poll_slice_ms;
+      const bool crowded = waiting_ > 0 && busy_ >= static_cast<int>(threads);
+      const int slice = crowded ? crowded_kept_alive_ms : poll_slice_ms;
       pollfd p{stream.socket(), POLLIN, 0};
       const int r = ::poll(&p, 1, slice);
-      waited += slice;
       if (r > 0) return true;
       if (r < 0 && errno != EINTR) return false;
-      if (stopping_ || waiting_ > 0) return false;
+      waited += slice;
+      crowded_for = crowded ? crowded_for + slice : 0;
+      if (stopping_ || crowded_for >= (served_one ? crowded_kept_alive_ms : crowded_new_ms)) return false;
     }
     return false;
   }
@@ -355,6 +369,7 @@ class host_server : public httplib::Server {
 
   std::atomic<bool> stopping_{false};
   std::atomic<int> waiting_{0};
+  std::atomic<int> busy_{0};
   static bool known_method(const std::string& m) {
     for (std::string_view k : {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"})
       if (m == k) return true;
