@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import random
-import re
 import signal
 import sys
 import tempfile
@@ -40,6 +39,7 @@ class Ledger:
         self.lock = threading.Lock()
         self.answered = {}
         self.tokens = []
+        self.checks = 0
 
     def note(self, d):
         with self.lock:
@@ -62,6 +62,7 @@ def same_or_later(answered, now):
 def check(port, ledger, problems, label):
     conn = pc.Connection(port)
     for arn, answered in list(ledger.answered.items()):
+        ledger.checks += 1
         status, now = pc.describe(conn, arn)
         if status != 200:
             problems.append(f"{label}: {arn} answered 200 before, now {status}")
@@ -164,8 +165,9 @@ def main():
     states = {}
     for d in ledger.answered.values():
         states[d["ExportStatus"]] = states.get(d["ExportStatus"], 0) + 1
-    print(f"seed {args.seed}: {args.rounds} kills, {len(ledger.answered)} exports answered 200 checked after every "
-          f"restart ({', '.join(f'{k} {v}' for k, v in sorted(states.items()))}), store {lines} lines, "
+    print(f"seed {args.seed}: {args.rounds} kills, {len(ledger.answered)} exports answered 200 "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(states.items()))} when last seen), "
+          f"{ledger.checks} DescribeExport checks after the restarts, store {lines} lines, "
           f"{torn} torn last lines cut at a start; {time.monotonic() - t0:.1f} s")
     for p in problems[:20]:
         print("FAIL:", p)

@@ -7,7 +7,6 @@ import os
 import re
 import socket
 import subprocess
-import time
 
 MUSIC = "arn:aws:dynamodb:us-east-1:123456789012:table/Music"
 TARGET = "DynamoDB_20120810."
@@ -120,7 +119,3 @@ def stop(proc, timeout=30):
         proc.kill()
         proc.wait()
         return None
-
-
-def deadline_passed(t0, limit):
-    return time.monotonic() - t0 > limit
