@@ -454,7 +454,7 @@ RC_DOCTEST_PROPERTY("property: collect-all, stop-at-first and count-only sinks a
   check_sinks_agree(r, context_of(f, &ledger));
 })
 
-RC_DOCTEST_PROPERTY("property: the sinks agree on response checks, with and without the request (R-DESC-ECHO)",
+RC_DOCTEST_PROPERTY("property: the sinks agree on response checks (ExportTableToPointInTime and DescribeExport answers), with and without the request (R-DESC-ECHO)",
                     [](const owned_response& owned, const owned_request& sent) {
   view_store store;
   const export_response response{owned.export_description
@@ -463,6 +463,10 @@ RC_DOCTEST_PROPERTY("property: the sinks agree on response checks, with and with
   const export_request request = view(sent, store);
   check_sinks_agree(response, response_context{});
   check_sinks_agree(response, response_context{&request});
+  // DescribeExport's answer carries the same description through its own overload.
+  const describe_export_response described{response.export_description};
+  check_sinks_agree(described, response_context{});
+  check_sinks_agree(described, response_context{&request});
 })
 
 RC_DOCTEST_PROPERTY("property: the sinks agree on error-body checks (ERR-BODY, ERR-NAME, ERR-NS)", [](const owned_error& e) {

@@ -8,6 +8,7 @@
 // command line, an address it cannot listen on, a malformed state file, an
 // unusable --store path or an unusable --s3-root directory.
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/random.h>
@@ -218,8 +219,12 @@ int main(int argc, char** argv) {
   ::signal(SIGPIPE, SIG_IGN);
   ::signal(SIGXFSZ, SIG_IGN);  // a write past RLIMIT_FSIZE fails (and is answered 500) instead of killing
 
+  // Bodies (up to 16 MiB) are mapped and given back when freed: glibc's
+  // sliding threshold would otherwise keep each one in its thread's arena,
+  // and the threads' arenas grow to gigabytes under a stream of large bodies.
+  ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+
   host_server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   server.set_payload_max_length(service::max_body_bytes);
   server.set_keep_alive_max_count(1000000);
   // Headers and body go out in two writes: without TCP_NODELAY, Nagle holds
@@ -267,6 +272,7 @@ int main(int argc, char** argv) {
     } else if (length && *length > service::max_body_bytes) {
       over_limit = true;  // not read: the answer is 413 whatever the rest says
     } else if (length && *length > 0) {
+      body.reserve(*length);  // one allocation of the size announced, at most 16 MiB
       read_ok = reader(receive) || over_limit;
     } else if (req.has_header("Content-Length") && !length) {
       read_ok = false;
@@ -286,6 +292,9 @@ int main(int argc, char** argv) {
 
   const bool bound = opts.port == 0 ? server.bind_to_any_port(opts.host) > 0 : server.bind_to_port(opts.host, opts.port);
   if (!bound) return start_error("cannot listen on " + opts.host + " port " + std::to_string(opts.port));
+  // httplib listens with a backlog of 5: a burst of connections would have
+  // SYNs dropped and retried a second later. Listening again resizes it.
+  ::listen(server.listening_socket(), 1024);
   std::cout << "listening on http://" << bound_address(server.listening_socket()) << std::endl;
 
   // httplib's stop() does nothing until listen has begun, so a signal that

@@ -12,6 +12,14 @@
 //   `Connection: keep-alive` (httplib writes `Keep-Alive: timeout=…` instead),
 //   no Content-Type on the 404 page (httplib adds text/plain), no range or
 //   gzip treatment of an answer (the body and x-amz-crc32 must agree).
+// - a hostile network (issue 15, item 4): a request's head must arrive within
+//   head_deadline_ms of its first byte and stay under max_head_bytes, the
+//   whole request within request_deadline_ms (else httplib's 400 and a
+//   close), so that a client sending a byte a second or endless headers holds
+//   a thread for seconds, not for ever; 512 threads, so that 256 idle
+//   connections leave plenty for the working ones; and when every thread is
+//   busy all the same, an idle connection gives its thread up to one that
+//   waits for it (otherwise each holds its thread for its 60 s keep-alive).
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -21,11 +29,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -69,24 +79,40 @@ class socket_stream final : public httplib::Stream {
   socket_stream(int sock, int read_timeout_ms, int write_timeout_ms) noexcept
       : sock_(sock), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
 
-  bool is_readable() const override { return wait(POLLIN, read_timeout_ms_); }
+  using clock = std::chrono::steady_clock;
+
+  /// A new request begins (its first byte is here): its head must end by
+  /// `head_by` within `max_head` bytes, the whole request by `request_by`.
+  void begin_request(clock::time_point head_by, clock::time_point request_by, std::size_t max_head) noexcept {
+    head_by_ = head_by;
+    request_by_ = request_by;
+    max_head_ = max_head;
+    head_bytes_ = 0;
+    head_state_ = 0;
+  }
+
+  bool is_readable() const override { return wait(POLLIN, read_wait_ms()); }
   bool is_writable() const override { return wait(POLLOUT, write_timeout_ms_); }
 
   ssize_t read(char* ptr, size_t size) override {
+    if (past_limits()) return -1;
     if (off_ < len_) {
       const size_t n = std::min(size, len_ - off_);
       std::memcpy(ptr, buffer_.data() + off_, n);
       off_ += n;
-      return static_cast<ssize_t>(n);
+      return delivered(ptr, n);
     }
     if (!is_readable()) return -1;
-    if (size >= buffer_.size()) return receive(ptr, size);
+    if (size >= buffer_.size()) {
+      const ssize_t n = receive(ptr, size);
+      return n <= 0 ? n : delivered(ptr, static_cast<size_t>(n));
+    }
     const ssize_t n = receive(buffer_.data(), buffer_.size());
     if (n <= 0) return n;
     len_ = static_cast<size_t>(n);
     off_ = std::min(size, len_);
     std::memcpy(ptr, buffer_.data(), off_);
-    return static_cast<ssize_t>(off_);
+    return delivered(ptr, off_);
   }
   ssize_t write(const char* ptr, size_t size) override {
     if (!is_writable()) return -1;
@@ -112,6 +138,29 @@ class socket_stream final : public httplib::Stream {
       if (r < 0 && errno == EINTR) continue;
       return r > 0;
     }
+  }
+  /// A read waits no longer than the request has left.
+  int read_wait_ms() const {
+    if (head_by_ == clock::time_point{}) return read_timeout_ms_;
+    const auto by = head_state_ == head_done ? request_by_ : std::min(head_by_, request_by_);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(by - clock::now()).count();
+    return static_cast<int>(std::clamp<std::int64_t>(left, 0, read_timeout_ms_));
+  }
+  bool past_limits() const {
+    if (head_by_ == clock::time_point{}) return false;
+    if (head_state_ != head_done && (head_bytes_ > max_head_ || clock::now() > head_by_)) return true;
+    return clock::now() > request_by_;
+  }
+  /// Counts the head's bytes until its blank line (CR LF CR LF, the only end
+  /// httplib knows) has gone by.
+  ssize_t delivered(const char* ptr, size_t n) noexcept {
+    for (size_t i = 0; i < n && head_state_ != head_done; ++i) {
+      ++head_bytes_;
+      const char c = ptr[i];
+      const bool expected = (head_state_ % 2 == 0) ? c == '\r' : c == '\n';
+      head_state_ = expected ? head_state_ + 1 : (c == '\r' ? 1 : 0);
+    }
+    return static_cast<ssize_t>(n);
   }
   ssize_t receive(char* ptr, size_t size) {
     for (;;) {
@@ -139,12 +188,39 @@ class socket_stream final : public httplib::Stream {
     ip = text;
   }
 
+  static constexpr int head_done = 4;
   int sock_;
   int read_timeout_ms_;
   int write_timeout_ms_;
+  clock::time_point head_by_{};
+  clock::time_point request_by_{};
+  std::size_t max_head_ = 0;
+  std::size_t head_bytes_ = 0;
+  int head_state_ = 0;  ///< how much of CR LF CR LF was last seen; head_done once all of it
   std::array<char, 4096> buffer_{};
   size_t off_ = 0;
   size_t len_ = 0;
+};
+
+/// httplib's thread pool, counting the accepted connections that wait for
+/// a thread and the threads that serve one.
+class counting_pool final : public httplib::ThreadPool {
+ public:
+  counting_pool(std::size_t threads, std::atomic<int>& waiting, std::atomic<int>& busy)
+      : ThreadPool(threads), waiting_(&waiting), busy_(&busy) {}
+  void enqueue(std::function<void()> fn) override {
+    ++*waiting_;
+    ThreadPool::enqueue([waiting = waiting_, busy = busy_, fn = std::move(fn)] {
+      ++*busy;
+      --*waiting;
+      fn();
+      --*busy;
+    });
+  }
+
+ private:
+  std::atomic<int>* waiting_;
+  std::atomic<int>* busy_;
 };
 
 /// httplib's Server with the service's connection handling.
@@ -153,6 +229,25 @@ class host_server : public httplib::Server {
   /// How long an idle kept-alive connection is held open.
   static constexpr int keep_alive_ms = 60'000;
   static constexpr int poll_slice_ms = 100;
+  /// While every thread is busy and an accepted connection waits for one,
+  /// an idle connection gives its thread up after this long: a kept-alive
+  /// one soon (its client must be ready for that, RFC 9112 §9.3.1), a new
+  /// one that has not sent its first request yet after a second.
+  static constexpr int crowded_kept_alive_ms = 20;
+  static constexpr int crowded_new_ms = 1000;
+  /// The limits of one request (see the top of this file). A request head of
+  /// an SDK is a few KiB; 16 MiB (the service's body limit) takes well under
+  /// a minute even at 1 MB/s.
+  static constexpr int head_deadline_ms = 10'000;
+  static constexpr int request_deadline_ms = 60'000;
+  static constexpr std::size_t max_head_bytes = 64 * 1024;
+
+  host_server() {
+    new_task_queue = [this] { return new counting_pool(threads, waiting_, busy_); };
+  }
+  /// Room for hundreds of idle connections beside the working ones; a thread
+  /// waiting in poll costs a few KiB of resident stack.
+  static constexpr std::size_t threads = 512;
 
   /// No new request from now on; the answers in flight go out. The caller
   /// then stops the accept loop (stop(), once listen is running).
@@ -214,8 +309,11 @@ class host_server : public httplib::Server {
     exchange_state state;
     current_exchange = &state;
     current_stream = &stream;
-    for (;;) {
-      if (!await_request(stream)) break;
+    for (bool served_one = false;; served_one = true) {
+      if (!await_request(stream, served_one)) break;
+      const auto first_byte = socket_stream::clock::now();
+      stream.begin_request(first_byte + std::chrono::milliseconds(head_deadline_ms),
+                           first_byte + std::chrono::milliseconds(request_deadline_ms), max_head_bytes);
       state = exchange_state{};
       bool closed = false;
       const bool ok = process_request(stream, false, closed, [&](httplib::Request& request) {
@@ -234,16 +332,23 @@ class host_server : public httplib::Server {
     return true;
   }
 
-  /// Waits for the next request on a kept-alive connection, in slices so
-  /// that a stop is seen within one.
-  bool await_request(socket_stream& stream) const {
+  /// Waits for the next request on a connection, in slices so that a stop
+  /// is seen within one, and gives the thread up while crowded (above): an
+  /// idle crowd cannot keep the next client out (RFC 9112 §9.6 lets a
+  /// server close an idle connection at any time).
+  bool await_request(socket_stream& stream, bool served_one) const {
     if (stream.has_buffered()) return true;
-    for (int waited = 0; waited < keep_alive_ms; waited += poll_slice_ms) {
+    int crowded_for = 0;
+    for (int waited = 0; waited < keep_alive_ms;) {
+      const bool crowded = waiting_ > 0 && busy_ >= static_cast<int>(threads);
+      const int slice = crowded ? crowded_kept_alive_ms : poll_slice_ms;
       pollfd p{stream.socket(), POLLIN, 0};
-      const int r = ::poll(&p, 1, poll_slice_ms);
+      const int r = ::poll(&p, 1, slice);
       if (r > 0) return true;
       if (r < 0 && errno != EINTR) return false;
-      if (stopping_) return false;
+      waited += slice;
+      crowded_for = crowded ? crowded_for + slice : 0;
+      if (stopping_ || crowded_for >= (served_one ? crowded_kept_alive_ms : crowded_new_ms)) return false;
     }
     return false;
   }
@@ -263,6 +368,8 @@ class host_server : public httplib::Server {
   }
 
   std::atomic<bool> stopping_{false};
+  std::atomic<int> waiting_{0};
+  std::atomic<int> busy_{0};
   static bool known_method(const std::string& m) {
     for (std::string_view k : {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"})
       if (m == k) return true;
