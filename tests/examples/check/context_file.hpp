@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "check/json_tree.hpp"
+#include "check/time_value.hpp"
 #include "check/wire_io.hpp"
 #include "ddbexport/arn.hpp"
 #include "ddbexport/validate/context.hpp"
@@ -66,17 +67,9 @@ class context_file {
   }
 
   bool time_value(const json_node& v, std::optional<ddbexport::timestamp>& out) {
-    if (v.type == json_node::kind::number) {
-      const auto ms = ddbexport::detail::epoch_ms_from_json_number(v.raw);
-      if (!ms) return bad("time out of range");
-      out = ddbexport::from_epoch_ms(*ms);
-      return true;
-    }
-    if (v.type == json_node::kind::string) {
-      out = ddbexport::parse_rfc3339(v.text);
-      return out ? true : bad("not an RFC 3339 date-time");
-    }
-    return bad("expected epoch seconds or an RFC 3339 string");
+    std::string why;
+    out = time_of(v, why);
+    return out ? true : bad(why);
   }
 
   bool account(const json_node& v, std::optional<std::string_view>& out) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "check/json_tree.hpp"
+#include "check/time_value.hpp"
 #include "ddbexport/arn.hpp"
 #include "ddbexport/continuous_backups.hpp"
 #include "ddbexport/detail/number.hpp"
@@ -123,19 +124,11 @@ class state_reader {
     return true;
   }
   bool time_value(const json_node& v, std::string_view name, ddbexport::timestamp& out) {
-    if (v.type == json_node::kind::number) {
-      const auto ms = ddbexport::detail::epoch_ms_from_json_number(v.raw);
-      if (!ms) return bad(std::string{name} + ": time out of range");
-      out = ddbexport::from_epoch_ms(*ms);
-      return true;
-    }
-    if (v.type == json_node::kind::string) {
-      const auto t = ddbexport::parse_rfc3339(v.text);
-      if (!t) return bad(std::string{name} + ": not an RFC 3339 date-time");
-      out = *t;
-      return true;
-    }
-    return bad(std::string{name} + ": expected epoch seconds or an RFC 3339 string");
+    std::string why;
+    const auto t = ddbexport_check::time_of(v, why);
+    if (!t) return bad(std::string{name} + ": " + why);
+    out = *t;
+    return true;
   }
 
   void add_defaults(table_state& t, std::optional<ddbexport::timestamp> earliest) {
