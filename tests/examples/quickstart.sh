@@ -5,6 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bash "$root/tests/support/install-deps.sh"
 dir="$root/.build/g++"
-[ -f "$dir/build.ninja" ] || CXX=g++ meson setup "$dir" "$root" >/dev/null
+# Configured as tests/run.sh configures it, so that the test command reuses it.
+[ -f "$dir/build.ninja" ] || CXX=g++ meson setup "$dir" "$root" -Ddebug=false >/dev/null
 ninja -C "$dir" tests/examples/ddbexport-check >/dev/null
 exec "$dir/tests/examples/ddbexport-check" "$@" </dev/null
