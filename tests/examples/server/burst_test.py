@@ -21,6 +21,10 @@ import tempfile
 import threading
 import time
 
+# The raw HTTP client the proof runs use (tests/proof/proof_client.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "proof"))
+from proof_client import read_response, request  # noqa: E402
+
 SERVER = sys.argv[1]
 TOTAL = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
 CONNECTIONS = int(sys.argv[3]) if len(sys.argv) > 3 else 32
@@ -37,30 +41,6 @@ def start(store):
         proc.kill()
         raise SystemExit(f"no listening line: {line!r} {proc.stderr.read()}")
     return proc, int(m.group(1))
-
-
-def request(operation, body):
-    data = json.dumps(body, separators=(",", ":")).encode()
-    return (b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.0\r\n"
-            b"X-Amz-Target: DynamoDB_20120810." + operation.encode() + b"\r\nContent-Length: " +
-            str(len(data)).encode() + b"\r\n\r\n" + data)
-
-
-def read_response(sock, buffer):
-    while b"\r\n\r\n" not in buffer:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError("closed")
-        buffer += chunk
-    head, _, rest = buffer.partition(b"\r\n\r\n")
-    status = int(head.split(b" ", 2)[1])
-    length = int(re.search(rb"(?im)^content-length:\s*([0-9]+)", head).group(1))
-    while len(rest) < length:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError("closed mid-body")
-        rest += chunk
-    return status, rest[:length], rest[length:]
 
 
 class Burst:
@@ -106,7 +86,7 @@ class Burst:
                     sock = socket.create_connection(("127.0.0.1", port), timeout=30)
                     buffer = b""
                 sock.sendall(raw)
-                status, body, buffer = read_response(sock, buffer)
+                status, body, buffer, _ = read_response(sock, buffer)
             except (OSError, ConnectionError, ValueError, AttributeError):
                 with self.lock:
                     self.errors += 1
@@ -170,7 +150,7 @@ def main():
         buffer = b""
         for arn, answered in burst.answered.items():
             sock.sendall(request("DescribeExport", {"ExportArn": arn}))
-            status, body, buffer = read_response(sock, buffer)
+            status, body, buffer, _ = read_response(sock, buffer)
             if status != 200:
                 missing.append(arn)
                 continue
