@@ -16,11 +16,11 @@
 #include <optional>
 #include <span>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include "ddbexport/attribute_value.hpp"
+#include "ddbexport/detail/table.hpp"
 #include "ddbexport/enums.hpp"
 #include "ddbexport/fwd.hpp"
 #include "ddbexport/timestamp.hpp"
@@ -161,8 +161,7 @@ using list_element_t = typename detail::list_element<List>::type;
 template <class T, class F>
   requires described_shape<std::remove_const_t<T>>
 constexpr void for_each_member(T& value, F&& f) {
-  std::apply([&](const auto&... m) { (f(m.name, value.*(m.pointer)), ...); },
-             shape_of<std::remove_const_t<T>>::members);
+  shape_of<std::remove_const_t<T>>::members.apply([&](const auto&... m) { (f(m.name, value.*(m.pointer)), ...); });
 }
 
 /// Calls `f(entry, member_reference)` for each member, `entry` being the
@@ -170,26 +169,26 @@ constexpr void for_each_member(T& value, F&& f) {
 template <class T, class F>
   requires described_shape<std::remove_const_t<T>>
 constexpr void for_each_member_entry(T& value, F&& f) {
-  std::apply([&](const auto&... m) { (f(m, value.*(m.pointer)), ...); }, shape_of<std::remove_const_t<T>>::members);
+  shape_of<std::remove_const_t<T>>::members.apply([&](const auto&... m) { (f(m, value.*(m.pointer)), ...); });
 }
 
 /// Like for_each_member, but stops when `f` returns false; returns whether it ran to the end.
 template <class T, class F>
   requires described_shape<std::remove_const_t<T>>
 constexpr bool for_each_member_while(T& value, F&& f) {
-  return std::apply([&](const auto&... m) { return (f(m.name, value.*(m.pointer)) && ...); },
-                    shape_of<std::remove_const_t<T>>::members);
+  return shape_of<std::remove_const_t<T>>::members.apply(
+      [&](const auto&... m) { return (f(m.name, value.*(m.pointer)) && ...); });
 }
 
 // ---- Finding members by wire name ------------------------------------------
 
 template <described_shape T>
-inline constexpr std::size_t member_count = std::tuple_size_v<std::remove_cvref_t<decltype(shape_of<T>::members)>>;
+inline constexpr std::size_t member_count = std::remove_cvref_t<decltype(shape_of<T>::members)>::size;
 
 /// The wire names of T, in order.
 template <described_shape T>
-inline constexpr auto member_names = std::apply(
-    [](const auto&... m) { return std::array<std::string_view, sizeof...(m)>{m.name...}; }, shape_of<T>::members);
+inline constexpr auto member_names = shape_of<T>::members.apply(
+    [](const auto&... m) { return std::array<std::string_view, sizeof...(m)>{m.name...}; });
 
 inline constexpr std::size_t no_member = static_cast<std::size_t>(-1);
 
@@ -237,17 +236,15 @@ template <described_shape T>
 template <class T, class F>
   requires described_shape<std::remove_const_t<T>>
 constexpr void with_member_at(T& value, std::size_t index, F&& f) {
-  std::apply(
-      [&]<class... M>(const M&... m) {
-        std::size_t i = 0;
-        const auto visit_if_chosen = [&](const auto& one) {
-          if (i++ != index) return false;
-          f(one.name, value.*(one.pointer));
-          return true;
-        };
-        static_cast<void>((visit_if_chosen(m) || ...));
-      },
-      shape_of<std::remove_const_t<T>>::members);
+  shape_of<std::remove_const_t<T>>::members.apply([&](const auto&... m) {
+    std::size_t i = 0;
+    const auto visit_if_chosen = [&](const auto& one) {
+      if (i++ != index) return false;
+      f(one.name, value.*(one.pointer));
+      return true;
+    };
+    static_cast<void>((visit_if_chosen(m) || ...));
+  });
 }
 
 /// Calls `f(wire_name, member)` for the member called `name`; false when there is none.
@@ -277,17 +274,15 @@ template <auto Pointer>
 consteval std::size_t index_of_member() {
   using owner = typename member_pointer_owner<decltype(Pointer)>::type;
   std::size_t found = no_member;
-  std::apply(
-      [&](const auto&... m) {
-        std::size_t i = 0;
-        const auto check = [&](const auto& one) {
-          if constexpr (std::is_same_v<decltype(one.pointer), decltype(Pointer)>)
-            if (one.pointer == Pointer) found = i;
-          ++i;
-        };
-        (check(m), ...);
-      },
-      shape_of<owner>::members);
+  shape_of<owner>::members.apply([&](const auto&... m) {
+    std::size_t i = 0;
+    const auto check = [&](const auto& one) {
+      if constexpr (std::is_same_v<decltype(one.pointer), decltype(Pointer)>)
+        if (one.pointer == Pointer) found = i;
+      ++i;
+    };
+    (check(m), ...);
+  });
   if (found == no_member) member_pointer_not_in_its_table();
   return found;
 }

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <limits>
 #include <string_view>
-#include <tuple>
 
+#include "ddbexport/detail/table.hpp"
 #include "ddbexport/continuous_backups.hpp"
 #include "ddbexport/describe_export.hpp"
 #include "ddbexport/detail/patterns.hpp"
@@ -89,7 +89,7 @@ template <>
 struct shape_of<incremental_export_specification> {
   using S = incremental_export_specification;
   static constexpr std::string_view name = facts::incremental_export_specification.name;
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::export_from_time, &S::export_from_time},
       member{facts::export_to_time, &S::export_to_time},
       member{facts::export_view_type, &S::export_view_type, {.enumeration = rule_id::s_view_enum}},
@@ -100,7 +100,7 @@ template <>
 struct shape_of<filter_specification> {
   using S = filter_specification;
   static constexpr std::string_view name = facts::filter_specification.name;
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::filter_expression, &S::filter_expression},
       member{facts::projection_expression, &S::projection_expression},
       member{facts::key_condition_expression, &S::key_condition_expression},
@@ -115,7 +115,7 @@ struct shape_of<export_request> {
   using S = export_request;
   static constexpr std::string_view name = "ExportTableToPointInTimeInput";
   static constexpr bool input = true;
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::table_arn, &S::table_arn, {.required = rule_id::s_tablearn_req, .length = rule_id::s_tablearn_len}},
       member{facts::s3_bucket, &S::s3_bucket,
              {.required = rule_id::s_bucket_req, .length = rule_id::s_bucket_len, .pattern = rule_id::s_bucket_pat}},
@@ -139,7 +139,7 @@ struct shape_of<export_description> {
   // The members it shares with the request carry the request's constraints,
   // all reported as R-DESC-SHAPE (RULES.md §8); its own have their S-OUT- rules.
   static constexpr auto shared = member_checks::values(rule_id::r_desc_shape);
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::export_arn, &S::export_arn, {.length = rule_id::s_out_arn}},
       member{facts::export_status, &S::export_status,
              {.required = rule_id::s_out_status, .enumeration = rule_id::s_out_status}},
@@ -170,7 +170,7 @@ template <>
 struct shape_of<export_response> {
   using S = export_response;
   static constexpr std::string_view name = "ExportTableToPointInTimeOutput";
-  static constexpr std::tuple members{member{facts::export_description, &S::export_description}};
+  static constexpr detail::table members{member{facts::export_description, &S::export_description}};
 };
 
 template <>
@@ -178,7 +178,7 @@ struct shape_of<describe_export_request> {
   using S = describe_export_request;
   static constexpr std::string_view name = "DescribeExportInput";
   static constexpr bool input = true;
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::export_arn, &S::export_arn,
              {.required = rule_id::v_desc_shape, .length = rule_id::v_desc_shape}},
   };
@@ -188,7 +188,7 @@ template <>
 struct shape_of<describe_export_response> {
   using S = describe_export_response;
   static constexpr std::string_view name = "DescribeExportOutput";
-  static constexpr std::tuple members{member{facts::export_description, &S::export_description}};
+  static constexpr detail::table members{member{facts::export_description, &S::export_description}};
 };
 
 template <>
@@ -196,7 +196,7 @@ struct shape_of<list_exports_request> {
   using S = list_exports_request;
   static constexpr std::string_view name = "ListExportsInput";
   static constexpr bool input = true;
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::table_arn, &S::table_arn, {.length = rule_id::v_list_shape}},
       member{facts::max_results, &S::max_results, {.range = rule_id::v_list_shape}},
       member{facts::next_token, &S::next_token},
@@ -207,7 +207,7 @@ template <>
 struct shape_of<export_summary> {
   using S = export_summary;
   static constexpr std::string_view name = "ExportSummary";
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::export_arn, &S::export_arn},
       member{facts::export_status, &S::export_status},
       member{facts::export_type, &S::export_type},
@@ -218,7 +218,7 @@ template <>
 struct shape_of<list_exports_response> {
   using S = list_exports_response;
   static constexpr std::string_view name = "ListExportsOutput";
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::export_summaries, &S::export_summaries},
       member{facts::next_token, &S::next_token},
   };
@@ -228,7 +228,7 @@ template <>
 struct shape_of<point_in_time_recovery_description> {
   using S = point_in_time_recovery_description;
   static constexpr std::string_view name = facts::point_in_time_recovery_description.name;
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::point_in_time_recovery_status, &S::point_in_time_recovery_status},
       member{facts::recovery_period_in_days, &S::recovery_period_in_days},
       member{facts::earliest_restorable_date_time, &S::earliest_restorable_date_time},
@@ -240,7 +240,7 @@ template <>
 struct shape_of<continuous_backups_description> {
   using S = continuous_backups_description;
   static constexpr std::string_view name = "ContinuousBackupsDescription";
-  static constexpr std::tuple members{
+  static constexpr detail::table members{
       member{facts::continuous_backups_status, &S::continuous_backups_status},
       member{facts::point_in_time_recovery_description, &S::point_in_time_recovery_description},
   };

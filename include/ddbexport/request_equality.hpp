@@ -11,7 +11,6 @@
 #include <optional>
 #include <span>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 
 #include "ddbexport/attribute_value.hpp"
@@ -82,16 +81,14 @@ constexpr bool same_optional(const std::optional<V>& a, const std::optional<V>& 
 /// Every member of two values of one shape, but the one `Skip` points to.
 template <auto Skip = nullptr, described_shape T>
 constexpr bool same_members(const T& a, const T& b) {
-  return std::apply(
-      [&](const auto&... m) {
-        const auto same = [&](const auto& entry) {
-          if constexpr (std::is_same_v<decltype(entry.pointer), decltype(Skip)>)
-            if (entry.pointer == Skip) return true;
-          return same_optional(a.*(entry.pointer), b.*(entry.pointer));
-        };
-        return (same(m) && ...);
-      },
-      shape_of<T>::members);
+  return shape_of<T>::members.apply([&](const auto&... m) {
+    const auto same = [&](const auto& entry) {
+      if constexpr (std::is_same_v<decltype(entry.pointer), decltype(Skip)>)
+        if (entry.pointer == Skip) return true;
+      return same_optional(a.*(entry.pointer), b.*(entry.pointer));
+    };
+    return (same(m) && ...);
+  });
 }
 
 template <class V>

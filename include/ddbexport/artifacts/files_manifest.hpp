@@ -11,9 +11,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
+#include "ddbexport/detail/table.hpp"
 #include "ddbexport/artifacts/detail/findings.hpp"
 #include "ddbexport/artifacts/detail/json_document.hpp"
 #include "ddbexport/artifacts/detail/lines.hpp"
@@ -53,7 +53,7 @@ inline std::string_view md5_checksum_problem(const std::string_view& v) {
 }  // namespace detail
 
 /// §4's members, in the order the writer emits them.
-inline constexpr std::tuple files_members{
+inline constexpr ddbexport::detail::table files_members{
     files_member{"itemCount", &files_entry::item_count},
     files_member{"md5Checksum", &files_entry::md5_checksum, detail::md5_checksum_problem},
     files_member{"etag", &files_entry::etag},
@@ -62,7 +62,7 @@ inline constexpr std::tuple files_members{
 
 template <class F>
 constexpr void for_each_files_member(F&& f) {
-  std::apply([&](const auto&... m) { (f(m), ...); }, files_members);
+  files_members.apply([&](const auto&... m) { (f(m), ...); });
 }
 
 /// A member's name, by its field.

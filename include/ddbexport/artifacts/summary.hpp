@@ -13,9 +13,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
+#include "ddbexport/detail/table.hpp"
 #include "ddbexport/artifacts/detail/findings.hpp"
 #include "ddbexport/artifacts/detail/iso_time.hpp"
 #include "ddbexport/artifacts/detail/json_document.hpp"
@@ -121,7 +121,7 @@ struct description_path {
 
 /// §3.1 in one table, in the order both versions write (the full set skips
 /// the incremental rows and vice versa).
-inline constexpr std::tuple summary_members{
+inline constexpr ddbexport::detail::table summary_members{
     summary_member{"version", &manifest_summary::version, summary_kind::text, summary_scope::both, facts::export_type.name},
     summary_member{"exportArn", &manifest_summary::export_arn, summary_kind::text, summary_scope::both, facts::export_arn.name},
     summary_member{"startTime", &manifest_summary::start_time, summary_kind::time, summary_scope::both, facts::start_time.name},
@@ -156,13 +156,13 @@ inline constexpr std::tuple summary_members{
                    facts::export_type.name, std::span<const std::string_view>{detail::incremental_export_type}},
 };
 
-inline constexpr std::size_t summary_member_count = std::tuple_size_v<decltype(summary_members)>;
+inline constexpr std::size_t summary_member_count = decltype(summary_members)::size;
 
 /// Calls f(index, member) for each row of the table, in order.
 template <class F>
 constexpr void for_each_summary_member(F&& f) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (f(I, std::get<I>(summary_members)), ...);
+    (f(I, ddbexport::detail::table_entry<I>(summary_members)), ...);
   }(std::make_index_sequence<summary_member_count>{});
 }
 

@@ -19,6 +19,7 @@
 /// Outputs ignore unknown members silently (R-DESC-EXTRA).
 
 #include <string_view>
+#include <type_traits>
 
 #include "ddbexport/json/arena.hpp"
 #include "ddbexport/json/detail/parser.hpp"
@@ -62,6 +63,18 @@ template <described_shape T, diagnostic_sink Sink>
 read_result read(std::string_view body, T& out, arena& storage, Sink& warnings) {
   return read(body, out, storage, read_limits{}, warnings);
 }
+
+/// A body that is a temporary (`json::read(std::string{...}, out, storage)`,
+/// a function returning a string) dies when the call returns, and `out`,
+/// which views it, would dangle: such a call does not compile. Keep the body
+/// in a variable that outlives `out`.
+template <class Body, described_shape T, class... Rest>
+  requires(!std::is_lvalue_reference_v<Body> && !std::is_same_v<std::remove_cv_t<Body>, std::string_view> &&
+           requires(const Body& b) {
+             b.data();
+             b.size();
+           })
+read_result read(Body&& body, T& out, Rest&&... rest) = delete;
 
 // The names of 0.1, kept while callers move to json::read; each is exactly
 // the read() of its type.

@@ -381,9 +381,12 @@ consteval bool check_request(const export_request& request, const validation_con
   if (result.first_error) detail::fail_compilation_for(result.first_error->rule, std::make_index_sequence<rule_count>{});
   return result.valid();
 }
-template <class = void>  // a template, so including this header instantiates no validator
+// The ledger is a template parameter so that the call below depends on it:
+// otherwise compilers instantiate the whole validator wherever this header
+// is included, called or not.
+template <idempotency_ledger Ledger = span_ledger>
 consteval bool check_request(const export_request& request) {
-  return check_request(request, validation_context<>{});
+  return check_request(request, validation_context<Ledger>{});
 }
 
 }  // namespace ddbexport
