@@ -127,6 +127,7 @@ int main(int argc, char** argv) {
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   verify_corpus();
   register_ddbexport();
+  register_issue14_rows();
 #ifdef DDBEXPORT_BENCH_SIMDJSON
   register_simdjson_peers();
 #endif
@@ -135,6 +136,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef DDBEXPORT_BENCH_NLOHMANN
   register_nlohmann_peers();
+#endif
+#ifdef DDBEXPORT_BENCH_OPENSSL
+  register_openssl_peers();
 #endif
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

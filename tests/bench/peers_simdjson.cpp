@@ -39,6 +39,29 @@ error_code read_time(od::value& v, std::optional<std::int64_t>& out) {
   return simdjson::SUCCESS;
 }
 
+error_code read_attribute_value(od::value v, plain::store& st, std::uint32_t& id);
+
+/// An object of attribute names to AttributeValues (an M's body, an Item) into node `n`.
+error_code read_attribute_map(od::value& x, plain::store& st, plain::value& n) {
+  od::object m;
+  TRY(x.get_object().get(m));
+  const std::size_t mark = st.entry_stack.size();
+  for (auto inner_result : m) {
+    od::field inner;
+    TRY(std::move(inner_result).get(inner));
+    std::string_view ik;
+    TRY(inner.unescaped_key().get(ik));
+    std::uint32_t child = 0;
+    TRY(read_attribute_value(inner.value(), st, child));
+    st.entry_stack.push_back({ik, child});
+  }
+  n.first = static_cast<std::uint32_t>(st.entries.size());
+  n.count = static_cast<std::uint32_t>(st.entry_stack.size() - mark);
+  st.entries.insert(st.entries.end(), st.entry_stack.begin() + static_cast<std::ptrdiff_t>(mark), st.entry_stack.end());
+  st.entry_stack.resize(mark);
+  return simdjson::SUCCESS;
+}
+
 error_code read_attribute_value(od::value v, plain::store& st, std::uint32_t& id) {
   od::object o;
   TRY(v.get_object().get(o));
@@ -75,25 +98,7 @@ error_code read_attribute_value(od::value v, plain::store& st, std::uint32_t& id
         st.string_stack.resize(mark);
         break;
       }
-      case 6: {
-        od::object m;
-        TRY(x.get_object().get(m));
-        const std::size_t mark = st.entry_stack.size();
-        for (auto inner_result : m) {
-          od::field inner;
-          TRY(std::move(inner_result).get(inner));
-          std::string_view ik;
-          TRY(inner.unescaped_key().get(ik));
-          std::uint32_t child = 0;
-          TRY(read_attribute_value(inner.value(), st, child));
-          st.entry_stack.push_back({ik, child});
-        }
-        n.first = static_cast<std::uint32_t>(st.entries.size());
-        n.count = static_cast<std::uint32_t>(st.entry_stack.size() - mark);
-        st.entries.insert(st.entries.end(), st.entry_stack.begin() + static_cast<std::ptrdiff_t>(mark), st.entry_stack.end());
-        st.entry_stack.resize(mark);
-        break;
-      }
+      case 6: TRY(read_attribute_map(x, st, n)); break;
       case 7: {
         od::array a;
         TRY(x.get_array().get(a));
@@ -303,10 +308,34 @@ error_code read_response(od::parser& parser, const simdjson::padded_string& body
   return simdjson::SUCCESS;
 }
 
+/// A full export's line (item 6): {"Item":{...}} into an M node.
+error_code read_item_line(od::parser& parser, const simdjson::padded_string& line, plain::store& st, std::uint32_t& root) {
+  st.clear();
+  od::document doc;
+  TRY(parser.iterate(line).get(doc));
+  od::object o;
+  TRY(doc.get_object().get(o));
+  bool have = false;
+  for (auto field_result : o) {
+    od::field field;
+    TRY(std::move(field_result).get(field));
+    std::string_view k;
+    TRY(field.unescaped_key().get(k));
+    if (k != "Item" || have) return simdjson::INCORRECT_TYPE;
+    have = true;
+    plain::value n;
+    n.kind = 6;
+    TRY(read_attribute_map(field.value(), st, n));
+    st.nodes.push_back(n);
+    root = static_cast<std::uint32_t>(st.nodes.size() - 1);
+  }
+  return have ? simdjson::SUCCESS : simdjson::INCORRECT_TYPE;
+}
+
 #undef TRY
 
 struct padded_sets {
-  std::vector<std::vector<simdjson::padded_string>> requests, responses;
+  std::vector<std::vector<simdjson::padded_string>> requests, responses, lines;
 };
 
 padded_sets& padded() {
@@ -319,6 +348,10 @@ padded_sets& padded() {
     for (const auto& set : shared().data->responses) {
       out.responses.emplace_back();
       for (const auto& c : set.cases) out.responses.back().emplace_back(c.body);
+    }
+    for (const auto& set : data_lines().data->sets) {
+      out.lines.emplace_back();
+      for (const auto& c : set.cases) out.lines.back().emplace_back(c.text);
     }
     return out;
   }();
@@ -346,6 +379,17 @@ void verify() {
         setup_failure("simdjson could not read a corpus response");
       if (!plain::same_as(d, st, s.plain_descriptions[set][i], s.plain_description_stores[set]))
         setup_failure("simdjson's response differs from ddbexport's reading");
+    }
+  }
+  // Data lines: the tree must be the item written (which ddbexport's reading
+  // is checked against too, in bench_issue14.cpp).
+  for (std::size_t set = 0; set < padded().lines.size(); ++set) {
+    for (std::size_t i = 0; i < padded().lines[set].size(); ++i) {
+      std::uint32_t root = 0;
+      if (read_item_line(parser, padded().lines[set][i], st, root) != simdjson::SUCCESS)
+        setup_failure("simdjson could not read a corpus data line");
+      if (!plain::same_value(st, root, data_lines().stores[set], data_lines().roots[set][i]))
+        setup_failure("simdjson's data line differs from the item written");
     }
   }
 }
@@ -388,6 +432,20 @@ void register_simdjson_peers() {
                      const auto e = read_response(parser, body, d, has, st);
                      benchmark::DoNotOptimize(e);
                      benchmark::DoNotOptimize(d);
+                   }
+                 }
+               });
+  register_job("read_data_line", "simdjson_ondemand", data_lines().data->sets,
+               [](benchmark::State& state, std::size_t set) {
+                 const auto& lines = padded().lines[set];
+                 od::parser parser;
+                 plain::store st;
+                 for (auto _ : state) {
+                   for (const auto& line : lines) {
+                     std::uint32_t root = 0;
+                     const auto e = read_item_line(parser, line, st, root);
+                     benchmark::DoNotOptimize(e);
+                     benchmark::DoNotOptimize(root);
                    }
                  }
                });

@@ -9,8 +9,13 @@ median cpu_time / bodies. CPU time rather than wall time because the machine is
 shared: time spent waiting for a core is not the code's cost. Ratios compare
 rows of the same run only.
 
-Usage: report.py BENCH.json [--include-cost IC.json] [--machine TEXT]
-                 [--command TEXT] [--svg OUT.svg] [--markdown OUT.md]
+Issue 14's whole-program rows come from their own JSON files: --verify
+(bench-verify: the verifier against zlib inflate + MD5, CPU time and peak RSS
+of child processes) and --http (bench-http-client: ddbexport-server against a
+trivial cpp-httplib handler, requests/s and latency).
+
+Usage: report.py BENCH.json [--include-cost IC.json] [--verify V.json] [--http H.json]
+                 [--machine TEXT] [--command TEXT] [--svg OUT.svg] [--markdown OUT.md]
 """
 
 from __future__ import annotations
@@ -28,15 +33,30 @@ JOBS = {
     "write_request": "(b) write a request into a sized buffer",
     "read_response": "(c) read a response",
     "validate_request": "(d) validate an already-parsed request",
+    "md5": "(5) MD5 of a buffer",
+    "read_data_line": "(6) read a DYNAMODB_JSON item line into the model",
+    "service_export": "(8) answer an everyday ExportTableToPointInTime (service core)",
 }
-# The peer each target is measured against, and the bound on ddbexport / peer.
+# Jobs with a cost-against-size panel in the plot.
+PLOTTED = ["read_validate_request", "write_request", "read_response", "validate_request", "md5", "read_data_line"]
+# The peer each target is measured against, and the bound on ddbexport / peer
+# (time ratio, at most the bound); md5's bound is on throughput (at least).
 TARGETS = {
     "read_validate_request": ("simdjson_ondemand", 1.0),
     "write_request": ("rapidjson_writer", 0.5),
     "read_response": ("simdjson_ondemand", 1.0),
+    "md5": ("openssl", 0.9),
+    "read_data_line": ("simdjson_ondemand", 1.0),
 }
+THROUGHPUT_TARGETS = {"md5"}
+SHORT = {"read_validate_request": "(a) read + validate a request", "write_request": "(b) write a request",
+         "read_response": "(c) read a response", "read_data_line": "(6) read an item line"}
+UNIT = {"md5": "buffer", "read_data_line": "line", "service_export": "request"}
 VALIDATE_TARGET_NS = 40.0
-SETS = ["small", "16KiB", "1MiB"]
+SERVICE_TARGET_NS = 2000.0
+VERIFY_BOUND = 1.25
+HTTP_BOUND = 0.7
+SETS = ["small", "1KiB", "16KiB", "1MiB", "everyday", "400KB"]
 LABELS = {
     "ddbexport": "ddbexport",
     "ddbexport_no_context": "ddbexport, no context",
@@ -47,6 +67,7 @@ LABELS = {
     "nlohmann": "nlohmann::ordered_json",
     "handwritten": "hand-written checks (plain struct)",
     "handwritten_regex": "std::regex checks (plain struct)",
+    "openssl": "OpenSSL MD5 (EVP)",
 }
 
 
@@ -88,9 +109,14 @@ def fmt_bytes(n: float) -> str:
 
 
 def label(job: str, impl: str) -> str:
-    if job == "read_response":  # responses are read, not checked
+    if job in ("read_response", "read_data_line"):  # read, not checked
         return LABELS.get(impl, impl).replace(" + hand-written checks", "")
     return LABELS.get(impl, impl)
+
+
+def rate(job: str, r: dict) -> str:
+    """MD5 rows also show throughput (bytes per ns = GB/s)."""
+    return f", {r['bytes'] / r['ns']:.2f} GB/s" if job == "md5" else ""
 
 
 def tables(rows: dict) -> tuple[str, list[tuple[str, str, float, float, bool]]]:
@@ -101,9 +127,9 @@ def tables(rows: dict) -> tuple[str, list[tuple[str, str, float, float, bool]]]:
         if not impls:
             continue
         peers = [i for i in impls if i != "ddbexport"]
-        out.append(f"**{title}** — ns per body (median of repetitions), and ddbexport / peer")
+        head = f"| {'buffer' if job == 'md5' else 'line set' if job == 'read_data_line' else 'body set'} | avg size | " + " | ".join(label(job, i) for i in impls) + " |"
+        out.append(f"**{title}** — ns per {UNIT.get(job, 'body')} (median of repetitions), and ddbexport / peer")
         out.append("")
-        head = "| body set | avg size | " + " | ".join(label(job, i) for i in impls) + " |"
         out.append(head)
         out.append("|" + "---|" * (2 + len(impls)))
         for size in SETS:
@@ -116,14 +142,19 @@ def tables(rows: dict) -> tuple[str, list[tuple[str, str, float, float, bool]]]:
                 if r is None:
                     cells.append("—")
                 elif i == "ddbexport":
-                    cells.append(f"**{fmt_ns(r['ns'])}**")
+                    cells.append(f"**{fmt_ns(r['ns'])}**" + rate(job, r))
                 else:
-                    cells.append(f"{fmt_ns(r['ns'])} ({ours / r['ns']:.2f}×)")
+                    cells.append(f"{fmt_ns(r['ns'])}{rate(job, r)} ({ours / r['ns']:.2f}×)")
             out.append("| " + " | ".join(cells) + " |")
             if job in TARGETS and (job, TARGETS[job][0], size) in rows:
                 peer, bound = TARGETS[job]
                 ratio = ours / rows[(job, peer, size)]["ns"]
-                verdicts.append((job, size, ratio, bound, ratio <= bound))
+                if job in THROUGHPUT_TARGETS:  # ddbexport's throughput / the peer's
+                    verdicts.append((job, size, 1 / ratio, bound, 1 / ratio >= bound))
+                else:
+                    verdicts.append((job, size, ratio, bound, ratio <= bound))
+            if job == "service_export":
+                verdicts.append((job, size, ours, SERVICE_TARGET_NS, ours <= SERVICE_TARGET_NS))
             if job == "validate_request" and size == "small":  # the bound is for an everyday request
                 verdicts.append((job, size, ours, VALIDATE_TARGET_NS, ours <= VALIDATE_TARGET_NS))
         out.append("")
@@ -131,15 +162,31 @@ def tables(rows: dict) -> tuple[str, list[tuple[str, str, float, float, bool]]]:
     return "\n".join(out), verdicts
 
 
-def verdict_table(verdicts, include_cost: dict | None) -> str:
+def verdict_table(verdicts, include_cost: dict | None, verify: dict | None = None, http: dict | None = None) -> str:
     out = ["| target | body set | measured | bound | verdict |", "|---|---|---|---|---|"]
     for job, size, value, bound, ok in verdicts:
         if job == "validate_request":
             what, measured, limit = "(d) validate a parsed request", f"{value:.0f} ns", f"≤ {bound:.0f} ns"
+        elif job == "service_export":
+            what, measured, limit = "(8) service core, ExportTableToPointInTime", fmt_ns(value), f"≤ {fmt_ns(bound)}"
+        elif job in THROUGHPUT_TARGETS:
+            what, measured = "(5) MD5 throughput vs " + label(job, TARGETS[job][0]), f"{value:.2f}×"
+            limit = f"≥ {bound}×"
         else:
             peer = label(job, TARGETS[job][0])
-            what, measured, limit = JOBS[job].split(" ", 1)[0] + " vs " + peer, f"{value:.2f}×", f"≤ {bound}×"
+            what, measured, limit = SHORT.get(job, JOBS[job]) + " vs " + peer, f"{value:.2f}×", f"≤ {bound}×"
         out.append(f"| {what} | {size} | {measured} | {limit} | {'met' if ok else '**missed**'} |")
+    if verify:
+        ratio = verify["verifier"]["cpu_s"] / verify["floor"]["cpu_s"]
+        ok = ratio <= VERIFY_BOUND
+        out.append(f"| (7) verify a {verify['content_bytes'] / 2**30:.3g} GiB export vs zlib inflate + MD5 | "
+                   f"{verify['data_files']} files, {verify['stored_bytes'] / 2**20:.0f} MiB stored | {ratio:.2f}× | "
+                   f"≤ {VERIFY_BOUND}× | {'met' if ok else '**missed**'} |")
+    if http:
+        ratio = http["ddbexport"]["rps"] / http["trivial"]["rps"]
+        ok = ratio >= HTTP_BOUND
+        out.append(f"| (8) ddbexport-server requests/s vs a trivial cpp-httplib handler | {http['request']}, "
+                   f"{http['threads']} client threads | {ratio:.2f}× | ≥ {HTTP_BOUND}× | {'met' if ok else '**missed**'} |")
     if include_cost:
         for r in include_cost["results"]:
             ok = r["ratio_umbrella_vs_standard"] <= include_cost["target"]
@@ -149,9 +196,44 @@ def verdict_table(verdicts, include_cost: dict | None) -> str:
     return "\n".join(out)
 
 
+def verify_section(v: dict) -> str:
+    f, w = v["floor"], v["verifier"]
+    return "\n".join([
+        f"**(7) verify a synthetic export** — {v['content_bytes'] / 2**30:.2f} GiB of item lines in {v['data_files']} "
+        f"data files, gzip level {v['gzip_level']} ({v['stored_bytes'] / 2**20:.0f} MiB stored); median of "
+        f"{len(w['reps'])} interleaved runs, each in its own process",
+        "",
+        "| job | CPU time | wall time | content throughput (CPU) | peak RSS | verifier / floor |",
+        "|---|---|---|---|---|---|",
+        f"| ddbexport `verify_export` (zlib as inflater) | **{w['cpu_s']:.2f} s** | {w['wall_s']:.2f} s | "
+        f"{v['content_bytes'] / w['cpu_s'] / 1e6:.0f} MB/s | {w['max_rss_kib'] / 1024:.1f} MiB | "
+        f"{w['cpu_s'] / f['cpu_s']:.2f}× |",
+        f"| floor: read + zlib gzip inflate (CRC-32 checked) + MD5 of stored bytes and manifests | {f['cpu_s']:.2f} s | "
+        f"{f['wall_s']:.2f} s | {v['content_bytes'] / f['cpu_s'] / 1e6:.0f} MB/s | {f['max_rss_kib'] / 1024:.1f} MiB | 1× |",
+        "",
+    ])
+
+
+def http_section(h: dict) -> str:
+    d, t = h["ddbexport"], h["trivial"]
+    return "\n".join([
+        f"**(8) HTTP: {h['request']} over keep-alive**, {h['threads']} client threads, {h['seconds']:.0f} s per server "
+        f"(two interleaved halves), one C++ cpp-httplib client; answer {h['answer_bytes']} bytes",
+        "",
+        "| server | requests/s | p50 | p99 | requests | ddbexport / trivial |",
+        "|---|---|---|---|---|---|",
+        f"| `ddbexport-server` | **{d['rps']:,.0f}** | {d['p50_us']:.0f} µs | {d['p99_us']:.0f} µs | {d['requests']:,} | "
+        f"{d['rps'] / t['rps']:.2f}× |",
+        f"| trivial cpp-httplib handler (fixed 200 body) | {t['rps']:,.0f} | {t['p50_us']:.0f} µs | {t['p99_us']:.0f} µs | "
+        f"{t['requests']:,} | 1× |",
+        "",
+    ])
+
+
 # ---- SVG, by hand (no matplotlib here) ------------------------------------------
 
 COLORS = {
+    "openssl": "#17becf",
     "ddbexport": "#d62728", "ddbexport_no_context": "#ff9896", "simdjson_ondemand": "#1f77b4",
     "simdjson_ondemand_regex": "#aec7e8", "rapidjson_document": "#2ca02c", "rapidjson_writer": "#2ca02c",
     "nlohmann": "#9467bd", "handwritten": "#8c564b", "handwritten_regex": "#c49c94",
@@ -164,15 +246,19 @@ TIME_TICKS = {0: "1 ns", 1: "10 ns", 2: "100 ns", 3: "1 µs", 4: "10 µs", 5: "1
 
 
 def svg_plot(rows: dict, title: str) -> str:
-    panels = [j for j in JOBS if any(k[0] == j for k in rows)]
+    panels = [j for j in PLOTTED if any(k[0] == j for k in rows)]
     pw, ph, ml, mr, mt, mb = 330, 300, 74, 26, 46, 150
-    width, height = len(panels) * (pw + ml + mr), ph + mt + mb
+    cols = min(3, len(panels))
+    grid_rows = (len(panels) + cols - 1) // cols
+    cell_h = ph + mt + mb
+    width, height = cols * (pw + ml + mr), grid_rows * cell_h + 10
     s = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
          f'font-family="sans-serif" font-size="11">',
          f'<rect width="{width}" height="{height}" fill="white"/>',
          f'<text x="{width / 2}" y="16" text-anchor="middle" font-size="14">{title}</text>']
     for p, job in enumerate(panels):
-        x0 = p * (pw + ml + mr) + ml
+        x0 = (p % cols) * (pw + ml + mr) + ml
+        mt = 46 + (p // cols) * cell_h
         pts = {k: v for k, v in rows.items() if k[0] == job}
         xs = [v["bytes"] for v in pts.values()]
         ys = [v["ns"] for v in pts.values()]
@@ -219,6 +305,8 @@ def main() -> int:
     ap.add_argument("--command", default="bash tests/bench/run.sh")
     ap.add_argument("--svg", type=Path)
     ap.add_argument("--markdown", type=Path)
+    ap.add_argument("--verify", type=Path)
+    ap.add_argument("--http", type=Path)
     args = ap.parse_args()
 
     context, rows = load(args.bench_json)
@@ -226,6 +314,8 @@ def main() -> int:
         print("no benchmark rows in", args.bench_json, file=sys.stderr)
         return 1
     include_cost = json.loads(args.include_cost.read_text()) if args.include_cost and args.include_cost.exists() else None
+    verify = json.loads(args.verify.read_text()) if args.verify and args.verify.exists() else None
+    http = json.loads(args.http.read_text()) if args.http and args.http.exists() else None
     body, verdicts = tables(rows)
     reps = max(r["reps"] for r in rows.values())
     md = []
@@ -240,11 +330,15 @@ def main() -> int:
     md.append("")
     md.append("### Targets")
     md.append("")
-    md.append(verdict_table(verdicts, include_cost))
+    md.append(verdict_table(verdicts, include_cost, verify, http))
     md.append("")
     md.append("### All rows")
     md.append("")
     md.append(body)
+    if verify:
+        md.append(verify_section(verify))
+    if http:
+        md.append(http_section(http))
     if include_cost:
         md.append("### Include cost")
         md.append("")
