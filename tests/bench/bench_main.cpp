@@ -1,7 +1,7 @@
 // ddbexport's benchmarks (issue 7) and main. The peers (simdjson, RapidJSON,
 // nlohmann) are in peers_*.cpp, compiled in when meson finds the library
 // (DDBEXPORT_BENCH_<PEER> is then defined); without them only ddbexport's
-// rows run. See tests/bench/README-section.md and run.sh.
+// rows run. See README.md ("Performance") and run.sh.
 
 #include <cstddef>
 #include <span>
