@@ -154,22 +154,9 @@ error_code read_filter(od::value& v, plain::filter& f, plain::store& st) {
         break;
       }
       case plain::key::ExpressionAttributeValues: {
-        od::object m;
-        TRY(x.get_object().get(m));
-        const std::size_t mark = st.entry_stack.size();
-        for (auto entry_result : m) {
-          od::field entry;
-          TRY(std::move(entry_result).get(entry));
-          std::string_view ek;
-          TRY(entry.unescaped_key().get(ek));
-          std::uint32_t child = 0;
-          TRY(read_attribute_value(entry.value(), st, child));
-          st.entry_stack.push_back({ek, child});
-        }
-        f.values = plain::range{static_cast<std::uint32_t>(st.entries.size()),
-                                static_cast<std::uint32_t>(st.entry_stack.size() - mark)};
-        st.entries.insert(st.entries.end(), st.entry_stack.begin() + static_cast<std::ptrdiff_t>(mark), st.entry_stack.end());
-        st.entry_stack.resize(mark);
+        plain::value map;
+        TRY(read_attribute_map(x, st, map));
+        f.values = plain::range{map.first, map.count};
         break;
       }
       default: break;  // unknown members are skipped
