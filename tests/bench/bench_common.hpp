@@ -12,7 +12,7 @@
 //   write_request          serialise a request into a sized buffer   (b)
 //   read_response          read a response body                      (c)
 //   validate_request       validate an already-parsed request        (d)
-// and issue 14's (bench_issue14.cpp, peers_openssl.cpp, peers_simdjson.cpp):
+// and issue 14's (bench_artifacts_service.cpp, peers_openssl.cpp, peers_simdjson.cpp):
 //   md5                    MD5 of a 1 KiB and a 1 MiB buffer         (5)
 //   read_data_line         a DYNAMODB_JSON item line into the model  (6)
 //   service_export         answer an ExportTableToPointInTime        (8)

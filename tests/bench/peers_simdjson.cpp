@@ -369,7 +369,7 @@ void verify() {
     }
   }
   // Data lines: the tree must be the item written (which ddbexport's reading
-  // is checked against too, in bench_issue14.cpp).
+  // is checked against too, in bench_artifacts_service.cpp).
   for (std::size_t set = 0; set < padded().lines.size(); ++set) {
     for (std::size_t i = 0; i < padded().lines[set].size(); ++i) {
       std::uint32_t root = 0;

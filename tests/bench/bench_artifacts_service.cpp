@@ -1,4 +1,4 @@
-// ddbexport's rows of issue 14 (items 5, 6 and 8's service core); the peers
+// ddbexport's rows for the artifacts and the service (issue 14, items 5, 6 and
 // are in peers_openssl.cpp (MD5) and peers_simdjson.cpp (data lines).
 
 #include <cstddef>
