@@ -1,5 +1,6 @@
 // ddbexport's rows for the artifacts and the service (issue 14, items 5, 6 and
-// are in peers_openssl.cpp (MD5) and peers_simdjson.cpp (data lines).
+// 8's service core); the peers are in peers_openssl.cpp (MD5) and
+// peers_simdjson.cpp (data lines).
 
 #include <cstddef>
 #include <cstdint>
