@@ -13,13 +13,15 @@ using artifacts_test::collect;
 
 constexpr std::string_view key = "exports/AWSDynamoDB/01777886127318-458ecad7/manifest-files.json";
 
+/// Reads its own copy of the text: the entries' strings view it.
 struct manifest_read {
+  std::string text;
   collect findings;
   files_manifest_status status;
   std::vector<files_line> lines;
   std::vector<std::string> keys;  ///< copies: views may point into the arena
   detail::text_storage storage;
-  explicit manifest_read(std::string_view text, artifact_limits limits = {}) : storage(text.size()) {
+  explicit manifest_read(std::string_view t, artifact_limits limits = {}) : text(t), storage(text.size()) {
     status = read_files_manifest(text, storage.arena(), files_read_context{key, limits}, findings, [&](const files_line& l) {
       lines.push_back(l);
       keys.emplace_back(l.data_file_s3_key.value_or("<none>"));
@@ -72,7 +74,9 @@ TEST_CASE("A-FILES-ENTRY: every member absent, and of every wrong JSON type; the
     cases.emplace_back(integer ? "\"1\"" : "1", why_type);
     if (integer)
       for (const char* v : {"-1", "1.5", "2e0", "9007199254740992", "-0.0"}) cases.emplace_back(v, why_type);
-    for (const auto& [value, why] : cases) {
+    for (const auto& one : cases) {
+      const std::string& value = one.first;  // not a structured binding: CAPTURE's lambda takes it
+      const std::string& why = one.second;
       CAPTURE(value);
       manifest_read r{line_of(golden, m.name, value)};
       REQUIRE_MESSAGE(r.findings.all.size() == 1, r.findings.dump());

@@ -107,7 +107,9 @@ TEST_CASE("A-ION-SYNTAX A-ION-TYPE: escapes, field names, comments and the end o
       {"$ion_1_0", "A-ION-SYNTAX"},
       {"$ion_1_0 ", "A-ION-SYNTAX"},
   };
-  for (const auto& [line, rule_id] : cases) {
+  for (const auto& one : cases) {
+    const std::string& line = one.first;  // CAPTURE's lambda takes no structured binding
+    const std::string& rule_id = one.second;
     CAPTURE(line);
     const auto f = read_ion(line);
     CHECK_MESSAGE(f.rule == rule_id, f.message);

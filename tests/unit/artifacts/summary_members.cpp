@@ -58,12 +58,14 @@ struct members_text {
   }
 };
 
+/// Reads its own copy of the text: the summary's strings view it.
 struct read_back {
+  std::string text;
   manifest_summary summary;
   summary_status status;
   collect findings;
   detail::text_storage storage;
-  explicit read_back(std::string_view text) : storage(text.size()) {
+  explicit read_back(std::string_view t) : text(t), storage(text.size()) {
     status = read_summary(text, summary, storage.arena(), summary_read_context{key, {}}, findings);
   }
 };
