@@ -250,13 +250,20 @@ class json_values {
     if (members != 1) return problem(path, "an AttributeValue has exactly one member");
     out = attribute_value{*kind};
     const json_node& m = doc_[member];
+    // A value that could not be read becomes NULL, which §6.4 accepts, so
+    // that the checker does not report it a second time (an N read as "" is
+    // not a number, a set read as empty is an empty set).
+    const auto unread = [&](bool read) {
+      if (!read) out = attribute_value{};
+      return read;
+    };
     const auto wrong = [&](std::string_view expected) {
-      return problem(path, std::string{wire_name(*kind)} + " must be " + std::string{expected});
+      return unread(problem(path, std::string{wire_name(*kind)} + " must be " + std::string{expected}));
     };
     switch (*kind) {
       case attribute_kind::s:
-      case attribute_kind::n: return m.kind == json_kind::string ? text(m, out.scalar, path) : wrong("a string");
-      case attribute_kind::b: return bytes(m, out.scalar, path);
+      case attribute_kind::n: return m.kind == json_kind::string ? unread(text(m, out.scalar, path)) : wrong("a string");
+      case attribute_kind::b: return unread(bytes(m, out.scalar, path));
       case attribute_kind::boolean:
       case attribute_kind::null:
         if (m.kind != json_kind::true_literal && m.kind != json_kind::false_literal) return wrong("true or false");
@@ -266,7 +273,10 @@ class json_values {
       case attribute_kind::l:
       case attribute_kind::ss:
       case attribute_kind::ns:
-      case attribute_kind::bs: return m.kind == json_kind::array ? array(member, out, path) : wrong("an array");
+      case attribute_kind::bs:
+        if (m.kind != json_kind::array) return wrong("an array");
+        // A list keeps what it read of its elements (each judged on its own); a set is one value.
+        return *kind == attribute_kind::l ? array(member, out, path) : unread(array(member, out, path));
     }
     return false;
   }

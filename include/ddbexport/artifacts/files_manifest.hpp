@@ -140,11 +140,14 @@ struct files_manifest_status {
 
 namespace detail {
 
+/// False when `storage` ran out: the line then failed as if it were not JSON
+/// (one A-FILES-LINE finding, no entry, no on_line).
 template <class Report>
-void read_files_members(const json_document& doc, files_line& line, json::arena& storage, Report&& report) {
+bool read_files_members(const json_document& doc, files_line& line, json::arena& storage, Report&& report) {
   files_entry& e = line.value;
-  bool ok = true;
+  bool ok = true, stored = true;
   for_each_files_member([&](const auto& m) {
+    if (!stored) return;
     const std::size_t node = doc.member(0, m.name);
     using field_type = std::remove_cvref_t<decltype(e.*(m.field))>;
     std::string_view why;
@@ -163,7 +166,10 @@ void read_files_members(const json_document& doc, files_line& line, json::arena&
         why = "is not a string";
       } else {
         const auto text = keep_string(doc[node], storage);
-        if (!text) return report(rule::files_line, std::nullopt, m.name, "reader storage exhausted", false);
+        if (!text) {
+          stored = false;
+          return report(rule::files_line, std::nullopt, m.name, "reader storage exhausted", false);
+        }
         e.*(m.field) = *text;
         if (m.problem != nullptr) why = m.problem(*text);
       }
@@ -174,7 +180,8 @@ void read_files_members(const json_document& doc, files_line& line, json::arena&
              true);
     }
   });
-  line.entry = ok;
+  line.entry = ok && stored;
+  return stored;
 }
 
 }  // namespace detail
@@ -237,14 +244,15 @@ files_manifest_status read_files_manifest(std::string_view text, json::arena& st
     files_line line;
     line.number = info.number;
     line.offset = info.offset;
-    detail::read_files_members(doc, line, storage,
-                               [&](rule r, std::optional<std::size_t> at, std::string_view member, std::string_view why,
-                                   bool entry_rule) {
-                                 const auto offset = at ? std::optional<std::uint64_t>{info.offset + *at} : std::nullopt;
-                                 if (!entry_rule) return framing(info.offset, why);
-                                 line_finding(r, info.number, offset, member, {{"n", n}, {"m", member}, {"why", why}});
-                               });
+    const auto member_finding = [&](rule r, std::optional<std::size_t> at, std::string_view member, std::string_view why,
+                                    bool entry_rule) {
+      const auto offset = at ? std::optional<std::uint64_t>{info.offset + *at} : std::nullopt;
+      if (!entry_rule) return framing(info.offset, why);
+      line_finding(r, info.number, offset, member, {{"n", n}, {"m", member}, {"why", why}});
+    };
+    const bool stored = detail::read_files_members(doc, line, storage, member_finding);
     if (!line.entry) status.json_and_entries = false;
+    if (!stored) return;
     doc.for_each_child(0, [&](std::size_t child) {
       bool known = false;
       for_each_files_member([&](const auto& m) { known = known || m.name == doc[child].name; });
