@@ -176,7 +176,7 @@ namespace detail {
 constexpr bool region_tail_matches(std::string_view tail) noexcept {
   const auto dash = tail.rfind('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 == tail.size()) return false;
-  return all_of(tail.substr(0, dash), is_word) && all_of(tail.substr(dash + 1), is_digit);
+  return all_of<is_word>(tail.substr(0, dash)) && all_of<is_digit>(tail.substr(dash + 1));
 }
 }  // namespace detail
 

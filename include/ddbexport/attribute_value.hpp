@@ -105,7 +105,12 @@ template <std::size_t Limit>
   const auto child = [](const attribute_value& v, std::size_t i) noexcept -> const attribute_value& {
     return v.kind == attribute_kind::l ? v.list_data[i] : v.map_data[i].value;
   };
-  std::array<frame, Limit> stack{};
+  // Only a list or a map can nest: the common scalar costs one test.
+  if (children(value) == 0) return false;
+  // Left uninitialized on purpose (allowed in constexpr since C++20): only
+  // frames below `depth` are ever read, and zero-filling all `Limit` of them
+  // (4 KiB at the walk bound) cost more than the walk of an everyday value.
+  std::array<frame, Limit> stack;  // NOLINT(cppcoreguidelines-pro-type-member-init)
   std::size_t depth = 1;  // `value` is level 1
   stack[0] = {&value, 0};
   while (depth != 0) {

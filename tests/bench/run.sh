@@ -111,7 +111,7 @@ fi
 # 6. Include cost.
 ic=()
 if [ "${DDBEXPORT_BENCH_NO_INCLUDE_COST:-0}" != 1 ]; then
-  python3 tests/bench/include_cost.py --root "$root" --cxx g++ --cxx clang++ --reps 7 \
+  python3 tests/bench/include_cost.py --root "$root" --cxx g++ --cxx clang++ --reps 7 --each-header \
     --out "$results/include-cost.json"
   ic=(--include-cost "$results/include-cost.json")
 fi

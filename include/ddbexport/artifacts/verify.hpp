@@ -259,7 +259,8 @@ class verification {
     if (status.utf8 && status.json_and_entries && usable(&manifest_summary::item_count) &&
         (sum_overflow || sum != s_.item_count)) {
       const std::string v = decimal(static_cast<std::uint64_t>(s_.item_count));
-      const std::string x = sum_overflow ? std::string{"more than 9007199254740991"} : decimal(static_cast<std::uint64_t>(sum));
+      const std::string x = sum_overflow ? "more than " + decimal(static_cast<std::uint64_t>(ddbexport::detail::max_safe_integer))
+                                        : decimal(static_cast<std::uint64_t>(sum));
       add(rule::files_sum, member_path(summary_key_, summary_name(&manifest_summary::item_count)), std::nullopt,
           {{"v", v}, {"x", x}});
     }

@@ -14,14 +14,17 @@ namespace ddbexport::detail {
 [[nodiscard]] constexpr bool is_word(char c) noexcept { return is_alnum(c) || c == '_'; }
 [[nodiscard]] constexpr bool is_lower_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f'); }
 
-[[nodiscard]] constexpr bool all_of(std::string_view s, bool (*pred)(char) noexcept) noexcept {
+/// The predicate is a template argument, not a function pointer: through a
+/// pointer g++ 12 -O2 left it out of line, one call per character.
+template <auto Pred>
+[[nodiscard]] constexpr bool all_of(std::string_view s) noexcept {
   for (char c : s)
-    if (!pred(c)) return false;
+    if (!Pred(c)) return false;
   return true;
 }
 
 [[nodiscard]] constexpr bool all_digits(std::string_view s, std::size_t count) noexcept {
-  return s.size() == count && all_of(s, is_digit);
+  return s.size() == count && all_of<is_digit>(s);
 }
 
 // Byte loops rather than string_view's ==: the texts compared here are short,

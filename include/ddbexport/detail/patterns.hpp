@@ -53,11 +53,11 @@ constexpr bool is_alias_char(char c) noexcept { return is_alnum(c) || c == ':' |
 
 [[nodiscard]] constexpr bool is_alias_name(std::string_view s) noexcept {
   constexpr std::string_view alias = "alias/";
-  return starts_with(s, alias) && s.size() > alias.size() && all_of(s.substr(alias.size()), is_alias_char);
+  return starts_with(s, alias) && s.size() > alias.size() && all_of<is_alias_char>(s.substr(alias.size()));
 }
 
 [[nodiscard]] constexpr bool matches_kms_key_id_pattern(std::string_view s) noexcept {
-  if (!s.empty() && all_of(s, is_key_char)) return true;
+  if (!s.empty() && all_of<is_key_char>(s)) return true;
   if (is_alias_name(s)) return true;
   constexpr std::string_view arn = "arn:aws";
   if (!starts_with(s, arn)) return false;
@@ -76,7 +76,7 @@ constexpr bool is_alias_char(char c) noexcept { return is_alnum(c) || c == ':' |
   if (rest.size() < 13 || !all_digits(rest.substr(0, 12), 12) || rest[12] != ':') return false;
   rest.remove_prefix(13);
   constexpr std::string_view key = "key/";
-  if (starts_with(rest, key)) return rest.size() > key.size() && all_of(rest.substr(key.size()), is_key_char);
+  if (starts_with(rest, key)) return rest.size() > key.size() && all_of<is_key_char>(rest.substr(key.size()));
   return is_alias_name(rest);
 }
 

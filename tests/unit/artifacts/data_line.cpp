@@ -3,24 +3,14 @@
 
 #include <doctest/doctest.h>
 
-#include "support.hpp"
+#include "line_read.hpp"
 #include "zlib_support.hpp"
 
 namespace {
 using namespace ddbexport::artifacts;
 using artifacts_test::collect;
 
-struct line_read {
-  data_line line;
-  data_line_status status;
-  collect findings;
-  ddbexport::json::arena storage;
-  std::vector<std::byte> buffer;
-  line_read(std::string_view text, data_line_context c) : buffer(line_storage_bytes(text.size())) {
-    storage = ddbexport::json::arena{std::span<std::byte>{buffer}};
-    status = read_data_line(text, line, storage, c, findings);
-  }
-};
+using artifacts_test::line_read;
 
 data_line_context context_for(std::string_view key) {
   data_line_context c;

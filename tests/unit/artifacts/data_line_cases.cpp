@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "ddbexport/artifacts/data_line.hpp"
-#include "support.hpp"
+#include "line_read.hpp"
 
 namespace {
 using namespace ddbexport::artifacts;
@@ -13,20 +13,7 @@ using artifacts_test::collect;
 using ddbexport::attribute_kind;
 using ddbexport::export_format;
 
-/// Reads its own copy of the line: the values' strings view it.
-struct line_read {
-  std::string text;
-  data_line line;
-  data_line_status status;
-  collect findings;
-  std::vector<std::byte> buffer;
-  ddbexport::json::arena storage;
-  line_read(std::string_view t, const data_line_context& c, std::size_t bytes)
-      : text(t), buffer(bytes), storage(std::span<std::byte>{buffer}) {
-    status = read_data_line(text, line, storage, c, findings);
-  }
-  line_read(std::string_view text, const data_line_context& c) : line_read(text, c, line_storage_bytes(text.size())) {}
-};
+using artifacts_test::line_read;
 
 data_line_context context(export_format f = export_format::dynamodb_json, bool incremental = false) {
   data_line_context c;

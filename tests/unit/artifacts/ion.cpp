@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "ddbexport/artifacts/data_line.hpp"
-#include "support.hpp"
+#include "line_read.hpp"
 
 namespace {
 using namespace ddbexport::artifacts;
@@ -14,22 +14,15 @@ struct outcome {
 };
 
 outcome read_ion(std::string_view line) {
-  data_line_context c;
-  c.key = "k";
-  c.format.format = ddbexport::export_format::ion;
-  std::vector<std::byte> buffer(line_storage_bytes(line.size()));
-  ddbexport::json::arena storage{std::span<std::byte>{buffer}};
-  artifacts_test::collect findings;
-  data_line out;
-  read_data_line(line, out, storage, c, findings);
+  const artifacts_test::line_read r{line, artifacts_test::line_context(ddbexport::export_format::ion)};
   outcome o;
-  if (!findings.all.empty()) {
-    o.rule = std::string{id(findings.all.front().rule)};
-    o.offset = findings.all.front().offset.value_or(0);
+  if (!r.findings.all.empty()) {
+    o.rule = std::string{id(r.findings.all.front().rule)};
+    o.offset = r.findings.all.front().offset.value_or(0);
     return o;
   }
   ddbexport::container_output<std::string> w{o.json};
-  CHECK(write_data_line(out, {}, w));
+  CHECK(write_data_line(r.line, {}, w));
   return o;
 }
 
@@ -103,17 +96,11 @@ TEST_CASE("A-AV: ION values are checked after decoding (empty set, repeats, limi
 }
 
 std::string ion_of(std::string_view json_line) {
-  data_line_context c;
-  c.key = "k";
-  std::vector<std::byte> buffer(line_storage_bytes(json_line.size()));
-  ddbexport::json::arena storage{std::span<std::byte>{buffer}};
-  artifacts_test::collect findings;
-  data_line out;
-  read_data_line(json_line, out, storage, c, findings);
-  REQUIRE(findings.all.empty());
+  const artifacts_test::line_read r{json_line, artifacts_test::line_context()};
+  REQUIRE(r.findings.all.empty());
   std::string text;
   ddbexport::container_output<std::string> w{text};
-  if (!write_data_line(out, {ddbexport::export_format::ion, false}, w)) return "refused";
+  if (!write_data_line(r.line, {ddbexport::export_format::ion, false}, w)) return "refused";
   return text;
 }
 

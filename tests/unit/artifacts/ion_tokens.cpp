@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "ddbexport/artifacts/data_line.hpp"
-#include "support.hpp"
+#include "line_read.hpp"
 
 namespace {
 using namespace ddbexport::artifacts;
@@ -17,16 +17,10 @@ struct first_finding {
 };
 
 first_finding read_ion(std::string_view line) {
-  data_line_context c;
-  c.key = "k";
-  c.format.format = ddbexport::export_format::ion;
-  std::vector<std::byte> buffer(line_storage_bytes(line.size()));
-  ddbexport::json::arena storage{std::span<std::byte>{buffer}};
-  artifacts_test::collect findings;
-  data_line out;
-  read_data_line(line, out, storage, c, findings);
-  if (findings.all.empty()) return {};
-  return {std::string{id(findings.all.front().rule)}, findings.all.front().message, findings.all.front().offset.value_or(0)};
+  const artifacts_test::line_read r{line, artifacts_test::line_context(ddbexport::export_format::ion)};
+  if (r.findings.all.empty()) return {};
+  const auto& f = r.findings.all.front();
+  return {std::string{id(f.rule)}, f.message, f.offset.value_or(0)};
 }
 
 constexpr std::string_view head = "$ion_1_0 {Item:{pk:\"x\",v:";

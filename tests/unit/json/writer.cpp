@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ddbexport/json/detail/plain_text.hpp"
 #include "ddbexport/json/error_body.hpp"
 #include "ddbexport/json/reader.hpp"
 #include "fixtures.hpp"
@@ -305,4 +306,26 @@ TEST_CASE("R-AV-DEPTH: the writer's bound lies beyond what any reader takes back
   container_output again_out{again};
   REQUIRE(json::write(back, again_out).ok());
   CHECK(again == body);
+}
+
+// The reader and the writer skip plain text with a vector scan (SSE2) at run
+// time and a word scan in constant evaluation; both must stop at the byte a
+// byte-by-byte scan stops at, for any start, length and special byte.
+TEST_CASE("the plain-text scan stops where a byte-by-byte scan stops") {
+  static_assert(detail::find_special_byte("0123456789abcdefghijklmnopqrstu\"", 0) == 31);
+  static_assert(detail::find_special_byte("0123456789abcdefghijklmnopqrstuv", 3) == 32);
+  static_assert(detail::find_special_byte("0123456789abcdef\x7f\x80", 0) == 17);
+  std::mt19937 random{20261202};
+  const std::array<char, 7> specials{'"', '\\', '\x00', '\x1f', '\x7f', '\x80', '\xff'};
+  std::size_t mismatches = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(random() % 80, 'a');
+    for (char& c : text) c = static_cast<char>(0x20 + random() % 0x5f);  // printable ASCII, may hold '"' or '\\'
+    if (!text.empty() && random() % 4 != 0) text[random() % text.size()] = specials[random() % specials.size()];
+    const std::size_t start = random() % (text.size() + 1);
+    std::size_t expected = start;
+    while (expected < text.size() && detail::is_plain_json_byte(static_cast<unsigned char>(text[expected]))) ++expected;
+    if (detail::find_special_byte(text, start) != expected) ++mismatches;
+  }
+  CHECK(mismatches == 0);
 }

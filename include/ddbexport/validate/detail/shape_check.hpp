@@ -42,29 +42,32 @@ class shape_walk {
                         const field_path& path, const std::optional<rule_id>& nested) {
     const member_checks& checks = entry.checks;
     const member_facts& facts = *entry.facts;
-    const field_path at = path.child(entry.name);
+    // Built only for a diagnostic or a nested walk: a valid request used to
+    // pay a path copy for every member it has.
+    const auto at = [&] { return path.child(entry.name); };
     const auto rule = [&](const std::optional<rule_id>& own) { return nested ? nested : own; };
     if (!field) {
-      if (!nested && checks.required) emit(*checks.required, at, constraint_kind::not_null);
+      if (!nested && checks.required) emit(*checks.required, at(), constraint_kind::not_null);
       return;
     }
     constexpr member_kind kind = kind_of_value<V>::value;
     if constexpr (kind == member_kind::string) {
       if (const auto r = rule(checks.length); r && facts.length) length(*r, at, *field, *facts.length);
       if (const auto r = rule(checks.pattern); r && facts.pattern && !facts.pattern->matches(*field))
-        emit(*r, at, constraint_kind::pattern, *field, 0, facts.pattern->text);
+        emit(*r, at(), constraint_kind::pattern, *field, 0, facts.pattern->text);
     } else if constexpr (kind == member_kind::enumeration) {
       if (const auto r = rule(checks.enumeration); r && !field->is_known())
-        emit(*r, at, constraint_kind::enum_set, field->text(), 0, enum_traits<typename V::enum_type>::value_set);
+        emit(*r, at(), constraint_kind::enum_set, field->text(), 0, enum_traits<typename V::enum_type>::value_set);
     } else if constexpr (kind == member_kind::integer || kind == member_kind::long_integer) {
       if (const auto r = rule(checks.range); r && facts.range) range(*r, at, *field, *facts.range);
     } else if constexpr (kind == member_kind::string_map) {
       if (const auto r = rule(checks.length); r && facts.length)
-        for (const auto& e : *field) length(*r, at.with_key(e.key), e.value, *facts.length);
+        for (const auto& e : *field) length(*r, [&] { return at().with_key(e.key); }, e.value, *facts.length);
     } else if constexpr (kind == member_kind::structure) {
-      members(*field, at, nested ? nested : checks.nested);
+      members(*field, at(), nested ? nested : checks.nested);
     } else if constexpr (kind == member_kind::structure_list) {
-      for (const auto& element : *field) members(element, at, nested ? nested : checks.nested);
+      const field_path here = at();
+      for (const auto& element : *field) members(element, here, nested ? nested : checks.nested);
     }
     // Timestamps have no model constraints; attribute maps are judged in stage I (R-AV-DEPTH).
   }
@@ -84,16 +87,18 @@ class shape_walk {
   /// A string has no more code points than bytes, and at least one when it
   /// has a byte, so with min <= 1 and size <= max the byte count decides both
   /// bounds exactly and the code points need no counting (the common case).
-  constexpr void length(rule_id rule, const field_path& at, std::string_view text, const length_bounds& bounds) {
+  template <class At>
+  constexpr void length(rule_id rule, const At& at, std::string_view text, const length_bounds& bounds) {
     const auto bytes = static_cast<std::int64_t>(text.size());
     const auto n = bounds.min <= 1 && bytes <= bounds.max ? bytes : static_cast<std::int64_t>(code_point_count(text));
-    if (n < bounds.min) emit(rule, at, constraint_kind::min_length, text, bounds.min);
-    if (n > bounds.max) emit(rule, at, constraint_kind::max_length, text, bounds.max);
+    if (n < bounds.min) emit(rule, at(), constraint_kind::min_length, text, bounds.min);
+    if (n > bounds.max) emit(rule, at(), constraint_kind::max_length, text, bounds.max);
   }
 
-  constexpr void range(rule_id rule, const field_path& at, std::int64_t v, const value_range& bounds) {
-    if (v < bounds.min) emit(rule, at, constraint_kind::min_value, {}, bounds.min, {}, v);
-    if (v > bounds.max) emit(rule, at, constraint_kind::max_value, {}, bounds.max, {}, v);
+  template <class At>
+  constexpr void range(rule_id rule, const At& at, std::int64_t v, const value_range& bounds) {
+    if (v < bounds.min) emit(rule, at(), constraint_kind::min_value, {}, bounds.min, {}, v);
+    if (v > bounds.max) emit(rule, at(), constraint_kind::max_value, {}, bounds.max, {}, v);
   }
 
   Item* item_;
