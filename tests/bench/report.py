@@ -167,6 +167,11 @@ def tables(rows: dict) -> tuple[str, list[tuple[str, str, float, float, bool]]]:
     return "\n".join(out), verdicts
 
 
+def compiler_name(result: dict) -> str:
+    """An include-cost result's compiler without its build details ("g++", "Debian clang version 14.0.6")."""
+    return result["version"].split(" (")[0]
+
+
 def verdict_table(verdicts, include_cost: dict | None, verify: dict | None = None, http: dict | None = None) -> str:
     out = ["| target | body set | measured | bound | verdict |", "|---|---|---|---|---|"]
     for job, size, value, bound, ok in verdicts:
@@ -197,13 +202,13 @@ def verdict_table(verdicts, include_cost: dict | None, verify: dict | None = Non
     if include_cost:
         for r in include_cost["results"]:
             ok = r["ratio_umbrella_vs_standard"] <= include_cost["target"]
-            out.append(f"| include cost, {r['version'].split(' (')[0]} | umbrella vs its standard headers | "
+            out.append(f"| include cost, {compiler_name(r)} | umbrella vs its standard headers | "
                        f"{r['ratio_umbrella_vs_standard']:.2f}× | ≤ {include_cost['target']}× | "
                        f"{'met' if ok else '**missed**'} |")
             core_target = include_cost.get("core_target")
             if "core" in r and core_target:
                 c = r["core"]
-                out.append(f"| include cost, {r['version'].split(' (')[0]} | model + validators (no JSON) vs their "
+                out.append(f"| include cost, {compiler_name(r)} | model + validators (no JSON) vs their "
                            f"standard headers | {c['ratio']:.2f}× | ≤ {core_target}× | "
                            f"{'met' if c['ratio'] <= core_target else '**missed**'} |")
     return "\n".join(out)
@@ -369,7 +374,7 @@ def main() -> int:
         if with_headers:
             md.append("Each public header alone, against the standard headers it reaches (CPU seconds, median):")
             md.append("")
-            md.append("| header | " + " | ".join(r["version"].split(" (")[0] for r in with_headers) + " |")
+            md.append("| header | " + " | ".join(compiler_name(r) for r in with_headers) + " |")
             md.append("|---|" + "---|" * len(with_headers))
             for h in with_headers[0]["headers"]:
                 cells = []
