@@ -13,6 +13,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "ddbexport/detail/table.hpp"
@@ -190,6 +192,42 @@ template <class Field>
   return scope == summary_scope::both || (scope == summary_scope::incremental) == incremental;
 }
 
+/// A row's facts that do not depend on its field's type. Walks over every
+/// row loop over these at run time: one test per fact in one loop, where a
+/// walk with for_each_summary_member has one copy of each test per row, most
+/// of whose outcomes are fixed by the row.
+struct summary_row {
+  std::string_view name;
+  summary_kind kind;
+  summary_scope scope;
+  std::string_view description_member;
+};
+inline constexpr std::array<summary_row, summary_member_count> summary_rows = [] {
+  std::array<summary_row, summary_member_count> rows{};
+  for_each_summary_member([&](std::size_t i, const auto& m) { rows[i] = {m.name, m.kind, m.scope, m.description_member}; });
+  return rows;
+}();
+
+namespace detail {
+template <std::size_t I, class F>
+decltype(auto) call_with_summary_member(F& f) {
+  return f(ddbexport::detail::table_entry<I>(summary_members));
+}
+}  // namespace detail
+
+/// f(member) for row number `i` (below summary_member_count), through a table
+/// of one call per row: the typed half of a run-time walk over summary_rows.
+/// f returns the same type for every row.
+template <class F>
+decltype(auto) visit_summary_member(std::size_t i, F&& f) {
+  using function = std::remove_reference_t<F>;
+  using result = decltype(f(ddbexport::detail::table_entry<0>(summary_members)));
+  static constexpr auto calls = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<result (*)(function&), sizeof...(I)>{&detail::call_with_summary_member<I, function>...};
+  }(std::make_index_sequence<summary_member_count>{});
+  return calls[i](f);
+}
+
 /// Which members of a summary may be used (§3.3): present in the version's
 /// set and free of A-SUM-TYPE, A-SUM-TIME, A-SUM-ENUM and A-SUM-VALUE.
 struct summary_status {
@@ -238,20 +276,20 @@ bool write_summary(const manifest_summary& s, Out& out) {
   const bool incremental = s.incremental();
   bool writable = true;
   counting_output probe;
-  for_each_summary_member([&](std::size_t, const auto& m) {
-    if (in_scope(m.scope, incremental)) writable = detail::write_summary_value(probe, s.*(m.field)) && writable;
-  });
+  for (std::size_t i = 0; i < summary_member_count; ++i)
+    if (in_scope(summary_rows[i].scope, incremental))
+      writable = visit_summary_member(i, [&](const auto& m) { return detail::write_summary_value(probe, s.*(m.field)); }) && writable;
   if (!writable) return false;
   bool first = true;
   out.write("{");
-  for_each_summary_member([&](std::size_t, const auto& m) {
-    if (!in_scope(m.scope, incremental)) return;
+  for (std::size_t i = 0; i < summary_member_count; ++i) {
+    if (!in_scope(summary_rows[i].scope, incremental)) continue;
     out.write(first ? "\"" : ",\"");
     first = false;
-    out.write(m.name);
+    out.write(summary_rows[i].name);
     out.write("\":");
-    detail::write_summary_value(out, s.*(m.field));
-  });
+    visit_summary_member(i, [&](const auto& m) { return detail::write_summary_value(out, s.*(m.field)); });
+  }
   out.write("}");
   return true;
 }
@@ -318,15 +356,16 @@ bool write_summary(const manifest_summary& s, Out& out) {
                                                                  json::arena& storage) {
   if (!d.export_status || !d.export_status->is(export_status::completed)) return facts::export_status.name;
   const std::uint32_t known = expected_summary(d, out, &storage, true);
-  std::optional<std::string_view> missing;
-  for_each_summary_member([&](std::size_t i, const auto& m) {
-    if (missing || !in_scope(m.scope, out.incremental())) return;
+  for (std::size_t i = 0; i < summary_member_count; ++i) {
+    const summary_row& row = summary_rows[i];
+    if (!in_scope(row.scope, out.incremental())) continue;
     // manifestFilesS3Key comes from the ExportArn's id; a time must fit ISO-ms.
     counting_output probe;
-    if ((known >> i & 1u) == 0 || !detail::write_summary_value(probe, out.*(m.field)))
-      missing = m.description_member.empty() ? facts::export_arn.name : m.description_member;
-  });
-  return missing;
+    if ((known >> i & 1u) == 0 ||
+        !visit_summary_member(i, [&](const auto& m) { return detail::write_summary_value(probe, out.*(m.field)); }))
+      return row.description_member.empty() ? facts::export_arn.name : row.description_member;
+  }
+  return std::nullopt;
 }
 
 // ---- identity ---------------------------------------------------------------
@@ -444,10 +483,10 @@ summary_status read_summary(std::string_view text, manifest_summary& out, json::
   doc.for_each_child(0, [&](std::size_t child) {
     const detail::json_node& n = doc[child];
     bool known = false;
-    for_each_summary_member([&](std::size_t i, const auto& m) {
-      if (m.name != n.name) return;
+    for (std::size_t i = 0; i < summary_member_count; ++i) {
+      if (summary_rows[i].name != n.name) continue;
       known = true;
-      if (in_scope(m.scope, incremental)) {
+      if (in_scope(summary_rows[i].scope, incremental)) {
         node_of[i] = child;
       } else if (i == summary_index(&manifest_summary::export_type) && n.kind == detail::json_kind::string &&
                  n.text == to_wire(export_type::full_export)) {
@@ -455,17 +494,19 @@ summary_status read_summary(std::string_view text, manifest_summary& out, json::
       } else {
         foreign.push_back(child);
       }
-    });
+    }
     if (!known) unknown.push_back(child);
   });
 
   std::array<detail::member_problem, summary_member_count> problems{};
-  for_each_summary_member([&](std::size_t i, const auto& m) {
-    if (!in_scope(m.scope, incremental) || i == summary_index(&manifest_summary::version)) return;
+  for (std::size_t i = 0; i < summary_member_count; ++i) {
+    if (!in_scope(summary_rows[i].scope, incremental) || i == summary_index(&manifest_summary::version)) continue;
     problems[i] = node_of[i] == detail::json_document::npos
                       ? detail::member_problem::absent
-                      : detail::read_summary_value(doc, node_of[i], m, out, storage);
-  });
+                      : visit_summary_member(i, [&](const auto& m) {
+                          return detail::read_summary_value(doc, node_of[i], m, out, storage);
+                        });
+  }
   for (auto p : problems)
     if (p == detail::member_problem::storage) {
       report(rule::sum_json, std::string{key}, std::nullopt, {{"why", "reader storage exhausted"}});
@@ -479,10 +520,11 @@ summary_status read_summary(std::string_view text, manifest_summary& out, json::
       out.s3_sse_kms_key_id && out.s3_sse_algorithm != to_wire(s3_sse_algorithm::kms))
     problems[key_id] = detail::member_problem::value;
 
-  for_each_summary_member([&](std::size_t i, const auto& m) {
-    if (in_scope(m.scope, incremental) && problems[i] == detail::member_problem::absent)
-      report(rule::sum_members, detail::member_path(key, m.name), std::nullopt, {{"m", m.name}, {"version", out.version}});
-  });
+  for (std::size_t i = 0; i < summary_member_count; ++i) {
+    const std::string_view name = summary_rows[i].name;
+    if (in_scope(summary_rows[i].scope, incremental) && problems[i] == detail::member_problem::absent)
+      report(rule::sum_members, detail::member_path(key, name), std::nullopt, {{"m", name}, {"version", out.version}});
+  }
   for (std::size_t child : foreign)
     report(rule::sum_members, detail::member_path(key, doc[child].name), doc[child].name_offset,
            {{"m", doc[child].name}, {"version", out.version}}, 1);
@@ -496,16 +538,15 @@ summary_status read_summary(std::string_view text, manifest_summary& out, json::
       {detail::member_problem::value, rule::sum_value},
   }};
   for (const auto& value_rule : value_rules)
-    for_each_summary_member([&](std::size_t i, const auto& m) {
-      const rule r = value_rule.second;
-      if (problems[i] != value_rule.first || !in_scope(m.scope, incremental)) return;
-      const std::size_t choice = m.kind == summary_kind::nullable_text ? 1 : m.kind == summary_kind::count ? 2 : 0;
-      report(r, detail::member_path(key, m.name), doc[node_of[i]].offset,
-             {{"m", m.name}, {"v", detail::shown(doc, node_of[i])}}, choice);
-    });
-  for_each_summary_member([&](std::size_t i, const auto& m) {
-    if (in_scope(m.scope, incremental) && problems[i] == detail::member_problem::none) status.usable |= 1u << i;
-  });
+    for (std::size_t i = 0; i < summary_member_count; ++i) {
+      const summary_row& row = summary_rows[i];
+      if (problems[i] != value_rule.first || !in_scope(row.scope, incremental)) continue;
+      const std::size_t choice = row.kind == summary_kind::nullable_text ? 1 : row.kind == summary_kind::count ? 2 : 0;
+      report(value_rule.second, detail::member_path(key, row.name), doc[node_of[i]].offset,
+             {{"m", row.name}, {"v", detail::shown(doc, node_of[i])}}, choice);
+    }
+  for (std::size_t i = 0; i < summary_member_count; ++i)
+    if (in_scope(summary_rows[i].scope, incremental) && problems[i] == detail::member_problem::none) status.usable |= 1u << i;
   return status;
 }
 

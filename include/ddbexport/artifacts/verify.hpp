@@ -196,16 +196,17 @@ class verification {
           {{"v", d->export_manifest ? *d->export_manifest : std::string_view{"absent"}}, {"key", summary_key_}});
     manifest_summary expected;
     const std::uint32_t known = expected_summary(*d, expected, nullptr, false);
-    for_each_summary_member([&](std::size_t i, const auto& m) {
-      if (!in_scope(m.scope, incremental_) || (known >> i & 1u) == 0 || (status_.usable >> i & 1u) == 0) return;
-      const auto& want = expected.*(m.field);
-      const auto& have = s_.*(m.field);
-      if (want == have) return;
+    for (std::size_t i = 0; i < summary_member_count; ++i) {
+      const summary_row& row = summary_rows[i];
+      if (!in_scope(row.scope, incremental_) || (known >> i & 1u) == 0 || (status_.usable >> i & 1u) == 0) continue;
+      if (!visit_summary_member(i, [&](const auto& m) { return !(expected.*(m.field) == s_.*(m.field)); })) continue;
+      const auto [want, have] =
+          visit_summary_member(i, [&](const auto& m) { return std::pair{shown(expected.*(m.field)), shown(s_.*(m.field))}; });
       const bool type_member = i == summary_index(&manifest_summary::version) || i == summary_index(&manifest_summary::export_type);
-      const std::string v = type_member ? std::string{incremental_of(*d) ? "INCREMENTAL_EXPORT" : "FULL_EXPORT"} : shown(want);
-      add(rule::desc_field, "ExportDescription." + std::string{m.description_member}, std::nullopt,
-          {{"Member", m.description_member}, {"v", v}, {"m", m.name}, {"x", shown(have)}});
-    });
+      const std::string v = type_member ? std::string{incremental_of(*d) ? "INCREMENTAL_EXPORT" : "FULL_EXPORT"} : want;
+      add(rule::desc_field, "ExportDescription." + std::string{row.description_member}, std::nullopt,
+          {{"Member", row.description_member}, {"v", v}, {"m", row.name}, {"x", have}});
+    }
   }
 
   // ---- step 3: the files manifest ---------------------------------------------

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
+#include <string_view>
 
 using namespace ddbexport;
 
@@ -66,4 +69,47 @@ TEST_CASE("parse_rfc3339") {
   CHECK_FALSE(parse_rfc3339("2020-01-01 00:00:00Z"));
   CHECK_FALSE(parse_rfc3339("2020-01-01T00:00:00"));
   CHECK_FALSE(parse_rfc3339("yesterday"));
+}
+
+// Expected instants from Python's datetime (proleptic Gregorian, UTC); year 0
+// is one leap year (366 days) before 0001-01-01.
+TEST_CASE("parse_rfc3339: calendar edges, fractions and offsets") {
+  const auto ms = [](std::string_view text) {
+    const auto t = parse_rfc3339(text);
+    return t ? to_epoch_ms(*t) : std::numeric_limits<std::int64_t>::min();
+  };
+  CHECK(ms("2000-02-29T00:00:00Z") == 951782400000);           // divisible by 400: leap
+  CHECK(ms("2024-02-29T23:59:59.999Z") == 1709251199999);      // divisible by 4: leap
+  CHECK(ms("0001-01-01T00:00:00Z") == -62135596800000);
+  CHECK(ms("0000-03-01T00:00:00Z") == -62162035200000);        // before year 0's end: the negative era
+  CHECK(ms("0000-01-01T00:00:00Z") == -62167219200000);
+  CHECK(ms("2020-01-01T00:00:00.5Z") == 1577836800500);        // one digit: tenths
+  CHECK(ms("2020-01-01T00:00:00.000000001Z") == 1577836800000);  // past milliseconds: truncated
+  CHECK(ms("2020-01-01T00:00:00-05:30") == 1577856600000);
+  CHECK(ms("9999-12-31T23:59:59+23:59") == 253402214459000);
+  CHECK(ms("2016-12-31T23:59:60Z") == 1483228800000);          // a leap second reads as the next second
+}
+
+TEST_CASE("parse_rfc3339 refuses every malformed field") {
+  for (const std::string_view text : {
+           "1900-02-29T00:00:00Z",       // divisible by 100, not 400: not leap
+           "2023-02-29T00:00:00Z",       // not divisible by 4
+           "2023-04-31T00:00:00Z",       // a 30-day month
+           "2023-00-01T00:00:00Z", "2023-13-01T00:00:00Z", "2023-01-00T00:00:00Z",
+           "2023-01-01T24:00:00Z", "2023-01-01T00:60:00Z", "2023-01-01T00:00:61Z",
+           "2O23-01-01T00:00:00Z",       // a letter in the year
+           "2023/01-01T00:00:00Z", "2023-01/01T00:00:00Z", "2023-0x-01T00:00:00Z", "2023-01-0xT00:00:00Z",
+           "2023-01-01T0x:00:00Z", "2023-01-01T00.00:00Z", "2023-01-01T00:0x:00Z", "2023-01-01T00:00.00Z",
+           "2023-01-01T00:00:0xZ",
+           "2023-01-01T00:00:00.Z",      // a point without digits
+           "2023-01-01T00:00:00.123",    // no zone after the fraction
+           "2023-01-01T00:00:00Zjunk",   // something after the zone
+           "2023-01-01T00:00:00+0100", "2023-01-01T00:00:00+01", "2023-01-01T00:00:00+01:",
+           "2023-01-01T00:00:00+24:00", "2023-01-01T00:00:00+01:60", "2023-01-01T00:00:00-0x:00",
+           "2023-01-01T00:00:00+01:0x", "2023-01-01T00:00:00+01:00:00",
+           "2023-01-01T00:00:00X", "", "2023",
+       }) {
+    CAPTURE(text);
+    CHECK_FALSE(parse_rfc3339(text));
+  }
 }
