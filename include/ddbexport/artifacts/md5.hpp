@@ -86,47 +86,57 @@ template <std::size_t Step>
 /// One of the 64 steps. The four registers rotate roles every step, so the
 /// step index picks which array element plays a, b, c and d; after inlining
 /// the indices are constants and the array lives in registers. The sum adds
-/// what does not depend on b first, for the same reason as md5_mix.
-template <std::size_t Step>
+/// what does not depend on b first, for the same reason as md5_mix. `Runtime`
+/// is chosen once per call of md5_blocks, not tested in each of the 64 steps.
+template <std::size_t Step, bool Runtime>
 DDBEXPORT_MD5_INLINE constexpr void md5_step(std::array<std::uint32_t, 4>& r, const std::array<std::uint32_t, 16>& x) noexcept {
   constexpr std::size_t a = (64 - Step) % 4, b = (65 - Step) % 4, c = (66 - Step) % 4, d = (67 - Step) % 4;
   std::uint32_t early = r[a] + x[md5_word(Step)] + md5_sine[Step];
 #if defined(__GNUC__) || defined(__clang__)
   // clang reassociates the sum to add the constant last, after the mix, one
   // more add on the critical path (0.83x OpenSSL); an empty asm pins `early`.
-  if (!std::is_constant_evaluated()) asm("" : "+r"(early));
+  if constexpr (Runtime) asm("" : "+r"(early));
 #endif
   r[a] = r[b] + std::rotl(early + md5_mix<Step>(r[b], r[c], r[d]), md5_shift(Step));
 }
 
-template <std::size_t... Steps>
+template <bool Runtime, std::size_t... Steps>
 DDBEXPORT_MD5_INLINE constexpr void md5_steps(std::array<std::uint32_t, 4>& r, const std::array<std::uint32_t, 16>& x,
                          std::index_sequence<Steps...>) noexcept {
-  (md5_step<Steps>(r, x), ...);
+  (md5_step<Steps, Runtime>(r, x), ...);
 }
 
 /// The little-endian 32-bit word at `p`: one load at run time, byte
 /// assembly in constant evaluation (where memcpy cannot reinterpret).
+template <bool Runtime>
 [[nodiscard]] constexpr std::uint32_t md5_load(const char* p) noexcept {
-  if constexpr (std::endian::native == std::endian::little) {
-    if (!std::is_constant_evaluated()) {
-      std::uint32_t w;
-      std::memcpy(&w, p, sizeof w);
-      return w;
-    }
+  if constexpr (Runtime && std::endian::native == std::endian::little) {
+    std::uint32_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  } else {
+    const auto byte = [&](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])); };
+    return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
   }
-  const auto byte = [&](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])); };
-  return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
+}
+
+template <bool Runtime>
+constexpr void md5_blocks_as(std::array<std::uint32_t, 4>& state, const char* p, std::size_t blocks) noexcept {
+  for (; blocks != 0; --blocks, p += md5_block_size) {
+    std::array<std::uint32_t, 16> x;
+    for (std::size_t i = 0; i < 16; ++i) x[i] = md5_load<Runtime>(p + 4 * i);
+    std::array<std::uint32_t, 4> r = state;
+    md5_steps<Runtime>(r, x, std::make_index_sequence<64>{});
+    for (std::size_t i = 0; i < 4; ++i) state[i] += r[i];
+  }
 }
 
 /// Folds whole 64-byte blocks of `p` into `state`.
 constexpr void md5_blocks(std::array<std::uint32_t, 4>& state, const char* p, std::size_t blocks) noexcept {
-  for (; blocks != 0; --blocks, p += md5_block_size) {
-    std::array<std::uint32_t, 16> x;
-    for (std::size_t i = 0; i < 16; ++i) x[i] = md5_load(p + 4 * i);
-    std::array<std::uint32_t, 4> r = state;
-    md5_steps(r, x, std::make_index_sequence<64>{});
-    for (std::size_t i = 0; i < 4; ++i) state[i] += r[i];
+  if (std::is_constant_evaluated()) {
+    md5_blocks_as<false>(state, p, blocks);
+  } else {
+    md5_blocks_as<true>(state, p, blocks);
   }
 }
 

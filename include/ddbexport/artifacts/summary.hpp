@@ -179,15 +179,6 @@ template <class Field>
   return found;
 }
 
-template <class Field>
-[[nodiscard]] constexpr std::string_view summary_name(Field manifest_summary::*field) noexcept {
-  std::string_view name;
-  for_each_summary_member([&](std::size_t i, const auto& m) {
-    if (i == summary_index(field)) name = m.name;
-  });
-  return name;
-}
-
 [[nodiscard]] constexpr bool in_scope(summary_scope scope, bool incremental) noexcept {
   return scope == summary_scope::both || (scope == summary_scope::incremental) == incremental;
 }
@@ -207,6 +198,12 @@ inline constexpr std::array<summary_row, summary_member_count> summary_rows = []
   for_each_summary_member([&](std::size_t i, const auto& m) { rows[i] = {m.name, m.kind, m.scope, m.description_member}; });
   return rows;
 }();
+
+template <class Field>
+[[nodiscard]] constexpr std::string_view summary_name(Field manifest_summary::*field) noexcept {
+  const std::size_t i = summary_index(field);
+  return i < summary_member_count ? summary_rows[i].name : std::string_view{};
+}
 
 namespace detail {
 template <std::size_t I, class F>

@@ -32,6 +32,49 @@ namespace ddbexport::service {
 /// V-LIST-PAGE (chosen): without MaxResults, the maximum of the model's range.
 inline constexpr auto default_list_results = static_cast<std::int32_t>(facts::max_results.range->max);
 
+namespace detail {
+/// One page of ListExports from a store's records: the same for every store
+/// type, so compiled once rather than once per store.
+struct list_page {
+  const list_query& query;
+  timestamp now;
+  std::size_t size;
+  // Copies: the store's views last only as long as its callback.
+  struct listed {
+    std::string export_arn, export_status, export_type;
+  };
+  std::vector<listed> rows{};
+  bool more = false;
+
+  /// False once the page is full and one more record shows there is a next page.
+  bool take(const list_entry& entry) {
+    // The store may ignore the query's filters; they are the service's rules.
+    if (query.table_id && entry.table_id != *query.table_id) return true;
+    if (query.before && !(table_resource(entry.export_arn) < *query.before)) return true;
+    if (past_horizon(entry.start_time, now)) return true;
+    if (rows.size() == size) {
+      more = true;
+      return false;
+    }
+    // V-LIST-SUMMARY: a default export lists as FULL_EXPORT (ALT).
+    listed row{std::string{entry.export_arn}, std::string{entry.export_status.text()},
+               std::string{to_wire(export_type::full_export)}};
+    if (entry.export_type) row.export_type = entry.export_type->text();
+    rows.push_back(std::move(row));
+    return true;
+  }
+
+  [[nodiscard]] std::vector<export_summary> summaries() const {
+    std::vector<export_summary> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows)
+      out.push_back({row.export_arn, export_status_value::from_text(row.export_status),
+                     export_type_value::from_text(row.export_type)});
+    return out;
+  }
+};
+}  // namespace detail
+
 template <table_lookup Tables, random_source Random, destination_facts Facts, export_store Store>
 handled list_exports(const detail::answer_frame& frame, const list_exports_request& input,
                      const service_context<Tables, Random, Facts>& context, const Store& store) {
@@ -69,40 +112,16 @@ handled list_exports(const detail::answer_frame& frame, const list_exports_reque
   }
   if (position) query.before = position->resource;
 
-  const auto size = static_cast<std::size_t>(input.max_results.value_or(default_list_results));
-  // Copies: the store's views last only as long as its callback.
-  struct listed {
-    std::string export_arn, export_status, export_type;
-  };
-  std::vector<listed> rows;
-  bool more = false;
-  store.list(query, [&](const list_entry& entry) {
-    // The store may ignore the query's filters; they are the service's rules.
-    if (query.table_id && entry.table_id != *query.table_id) return true;
-    if (query.before && !(table_resource(entry.export_arn) < *query.before)) return true;
-    if (past_horizon(entry.start_time, *context.now)) return true;
-    if (rows.size() == size) {
-      more = true;
-      return false;
-    }
-    // V-LIST-SUMMARY: a default export lists as FULL_EXPORT (ALT).
-    listed row{std::string{entry.export_arn}, std::string{entry.export_status.text()},
-               std::string{to_wire(export_type::full_export)}};
-    if (entry.export_type) row.export_type = entry.export_type->text();
-    rows.push_back(std::move(row));
-    return true;
-  });
-  std::vector<export_summary> summaries;
-  summaries.reserve(rows.size());
-  for (const auto& row : rows)
-    summaries.push_back({row.export_arn, export_status_value::from_text(row.export_status),
-                         export_type_value::from_text(row.export_type)});
+  detail::list_page collector{query, *context.now,
+                              static_cast<std::size_t>(input.max_results.value_or(default_list_results))};
+  store.list(query, [&](const list_entry& entry) { return collector.take(entry); });
+  const std::vector<export_summary> summaries = collector.summaries();
   std::string token;
-  if (more) {
+  if (collector.more) {
     container_output<std::string> out{token};
-    write_next_token(rows.back().export_arn, out);
+    write_next_token(collector.rows.back().export_arn, out);
   }
-  return page(summaries, more ? std::optional<std::string_view>{token} : std::nullopt);
+  return page(summaries, collector.more ? std::optional<std::string_view>{token} : std::nullopt);
 }
 
 }  // namespace ddbexport::service

@@ -1,4 +1,8 @@
+#include "ddbexport/continuous_backups.hpp"
+#include "ddbexport/describe_export.hpp"
+#include "ddbexport/list_exports.hpp"
 #include "ddbexport/members.hpp"
+#include "ddbexport/request_equality.hpp"
 #include "ddbexport/service_error.hpp"
 #include "ddbexport/validate/rules.hpp"
 
@@ -80,4 +84,52 @@ TEST_CASE("rule catalogue round-trips ids") {
   CHECK(s.contains(rule_id::r_inc_min));
   s.erase(rule_id::r_inc_min);
   CHECK_FALSE(s.contains(rule_id::r_inc_min));
+}
+
+namespace {
+/// A value of T with only its member number `k` present (default-valued).
+template <class T>
+T with_only_member(std::size_t k) {
+  T value{};
+  std::size_t i = 0;
+  for_each_member(value, [&](std::string_view, auto& member) {
+    if (i++ == k) member.emplace();
+  });
+  return value;
+}
+
+template <class T>
+void check_every_member_counts() {
+  const T none{};
+  for (std::size_t k = 0; k < member_count<T>; ++k) {
+    const T one = with_only_member<T>(k);
+    CHECK_MESSAGE(!same_value(none, one), member_names<T>[k] << " present is the same as absent");
+    CHECK_MESSAGE(!same_value(one, none), member_names<T>[k] << " absent is the same as present");
+    CHECK(same_value(one, one));
+  }
+}
+}  // namespace
+
+TEST_CASE("RULES.md §6 same_value: present differs from absent in every member of every shape") {
+  check_every_member_counts<export_request>();
+  check_every_member_counts<incremental_export_specification>();
+  check_every_member_counts<filter_specification>();
+  check_every_member_counts<export_description>();
+  check_every_member_counts<export_response>();
+  check_every_member_counts<describe_export_request>();
+  check_every_member_counts<describe_export_response>();
+  check_every_member_counts<list_exports_request>();
+  check_every_member_counts<export_summary>();
+  check_every_member_counts<list_exports_response>();
+  check_every_member_counts<point_in_time_recovery_description>();
+  check_every_member_counts<continuous_backups_description>();
+}
+
+TEST_CASE("R-TOKEN-CONFLICT: same_request_ignoring_token skips ClientToken and no other member") {
+  const export_request none{};
+  for (std::size_t k = 0; k < member_count<export_request>; ++k) {
+    const bool is_token = member_names<export_request>[k] == "ClientToken";
+    CHECK_MESSAGE(same_request_ignoring_token(none, with_only_member<export_request>(k)) == is_token,
+                  member_names<export_request>[k]);
+  }
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -283,4 +284,26 @@ TEST_CASE("§1.2: a host's 500 InternalServerError for a usage error") {
   CHECK(a.body ==
         R"j({"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Internal server error: a context fact is missing: Now"})j");
   CHECK(a.content_type == "application/x-amz-json-1.0");
+}
+
+TEST_CASE("§1.2 usage errors: each problem has its own text, then the detail, then the rule") {
+  std::set<std::string_view> texts;
+  for (auto p = usage_problem::missing_fact;; p = static_cast<usage_problem>(static_cast<int>(p) + 1)) {
+    const std::string_view text = to_string(p);
+    CHECK_MESSAGE(!text.empty(), "usage_problem " << static_cast<int>(p) << " has no text");
+    CHECK_MESSAGE(texts.insert(text).second, text << " names two problems");
+    if (p == usage_problem::library_bug) break;
+  }
+  CHECK(texts.size() == 11);
+  const auto shown = [](const usage_error& e) {
+    std::string text;
+    container_output<std::string> out{text};
+    e.write(out);
+    return text;
+  };
+  CHECK(shown({usage_problem::store_failed, {}, std::nullopt}) == "the store write failed");
+  CHECK(shown({usage_problem::missing_fact, "the table lookup", std::nullopt}) == "a context fact is missing: the table lookup");
+  CHECK(shown({usage_problem::unchecked_rule, "why", rule_id::r_pitr_req}) ==
+        "a rule that could change the answer is unchecked: why (R-PITR-REQ)");
+  CHECK(shown({usage_problem::export_id_exhausted, {}, rule_id::r_pitr_req}) == "no unused export id could be drawn (R-PITR-REQ)");
 }
