@@ -2,17 +2,18 @@
 #define DDBEXPORT_SERVICE_MEMORY_STORE_HPP
 
 /// An owning, thread-safe export store (SERVICE.md §7) in memory. It keeps
-/// its own copy of everything: each record is held as the canonical JSON of
-/// its request and description (json::write), re-read into the caller's view
-/// types when a callback needs them, so nothing views a request body that
-/// the host has freed. Readers share a lock; find_or_insert and update_status
-/// hold it alone, which makes stage K's lookup and the insert one step
-/// (V-STORE-ATOMIC).
+/// its own deep copy of every record (detail::owned_copy), so nothing views a
+/// request body that the host has freed, and a lookup hands the stored record
+/// to the callback as it is: no text is written or read per call. Readers
+/// share a lock; find_or_insert and update_status hold it alone, which makes
+/// stage K's lookup and the insert one step (V-STORE-ATOMIC).
 ///
 /// A journal (store_journal) makes it durable: every insert and transition is
-/// handed to it, as the same canonical texts, before it takes effect; a
-/// journal that refuses makes the write fail and leaves the store unchanged.
-/// `restore` replays a journal's entries without writing them again.
+/// handed to it as canonical JSON texts (json::write) before it takes effect;
+/// a journal that refuses makes the write fail and leaves the store
+/// unchanged. Only texts that read back are journaled, so a replay never
+/// fails on them. `restore` replays a journal's entries without writing them
+/// again.
 
 #include <concepts>
 #include <cstddef>
@@ -24,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,6 +34,7 @@
 #include "ddbexport/json/limits.hpp"
 #include "ddbexport/json/reader.hpp"
 #include "ddbexport/json/writer.hpp"
+#include "ddbexport/service/detail/owned_copy.hpp"
 #include "ddbexport/service/store.hpp"
 #include "ddbexport/validate/context.hpp"
 
@@ -73,7 +76,7 @@ namespace detail {
   return json::read_limits{text.size(), json::max_supported_depth};
 }
 
-/// A record re-read from its texts, with the storage its views point into.
+/// A record read from a journal's texts, with the storage its views point into.
 struct parsed_record {
   parsed_record(const store_scope& scope, std::string_view request_text, std::string_view description_text,
                 std::optional<timestamp> completed_at)
@@ -89,13 +92,16 @@ struct parsed_record {
   bool ok = false;
 };
 
-/// The canonical JSON of a value (json::write): what the store keeps. Empty
-/// when the value cannot be written (nesting beyond the writer's bound).
+/// The canonical JSON of a value (json::write): what a journal records.
+/// Empty when the value cannot be written or does not read back as T.
 template <class Value>
-std::string canonical_text(const Value& value) {
+std::string journal_text(const Value& value) {
   std::string text;
   container_output<std::string> out{text};
-  if (!json::write(value, out).ok()) text.clear();
+  if (!json::write(value, out).ok()) return {};
+  json::owning_arena storage{text.size()};
+  Value back{};
+  if (!json::read(text, back, storage, limits_for(text)).ok()) return {};
   return text;
 }
 
@@ -128,14 +134,15 @@ class memory_store {
     const auto scope = scopes_.find(std::tuple{query.scope.account_id, query.scope.region});
     if (scope == scopes_.end()) return;
     for (const auto& [arn, r] : scope->second) {
-      if (query.table_id && r->table_id != *query.table_id) continue;
+      const export_description& d = r->record.description;
+      if (query.table_id && *d.table_id != *query.table_id) continue;
       if (query.before && !(table_resource(arn) < *query.before)) continue;
       list_entry entry;
-      entry.export_arn = r->export_arn;
-      entry.export_status = export_status_value::from_text(r->status);
-      if (r->export_type) entry.export_type = export_type_value::from_text(*r->export_type);
-      entry.table_id = r->table_id;
-      entry.start_time = r->start_time;
+      entry.export_arn = arn;
+      entry.export_status = *d.export_status;
+      entry.export_type = d.export_type;
+      entry.table_id = *d.table_id;
+      entry.start_time = *d.start_time;
       if (!f(entry)) return;
     }
   }
@@ -146,7 +153,7 @@ class memory_store {
     template <class F>
     constexpr void for_each_candidate(std::string_view token, F&& f) const {
       for (const auto& c : candidates_)
-        if (c->record.request.client_token == token && !f(c->entry)) return;
+        if (c.request.client_token == token && !f(c)) return;
     }
     [[nodiscard]] bool contains(std::string_view export_arn) const {
       return store_->by_arn_.find(export_arn) != store_->by_arn_.end();
@@ -158,12 +165,8 @@ class memory_store {
 
    private:
     friend class memory_store;
-    struct candidate : detail::parsed_record {
-      using detail::parsed_record::parsed_record;
-      ledger_entry entry{};
-    };
     const memory_store* store_ = nullptr;
-    std::vector<std::unique_ptr<candidate>> candidates_{};
+    std::vector<ledger_entry> candidates_{};
   };
 
   template <class Step>
@@ -172,23 +175,24 @@ class memory_store {
     transaction txn;
     txn.store_ = this;
     if (token) {
-      const auto [first, last] = by_token_.equal_range(std::tuple{scope.account_id, scope.region, *token});
+      const auto [first, last] = by_token_.equal_range(*token);
       for (auto it = first; it != last; ++it) {
         const stored& r = *it->second;
-        auto c = std::make_unique<typename transaction::candidate>(scope, r.request_text, r.description_text,
-                                                                   r.completed_at);
-        if (!c->ok) return store_write::failed;  // only a corrupted store gets here
-        c->entry = ledger_entry{c->record.request, r.export_arn, r.completed_at};
-        txn.candidates_.push_back(std::move(c));
+        if (r.record.scope == scope)
+          txn.candidates_.push_back(ledger_entry{r.record.request, r.export_arn, r.record.completed_at});
       }
     }
     std::optional<export_record> accepted = step(std::as_const(txn));
     if (!accepted) return store_write::done;
-    auto r = make_stored(*accepted, detail::canonical_text(accepted->request),
-                         detail::canonical_text(accepted->description));
+    auto r = make_stored(*accepted);
     if (!r) return store_write::failed;
-    if (journal_ && !journal_->append(journal_insert{accepted->scope, r->request_text, r->description_text}))
-      return store_write::failed;
+    if (journal_) {
+      const std::string request_text = detail::journal_text(r->record.request);
+      const std::string description_text = detail::journal_text(r->record.description);
+      if (request_text.empty() || description_text.empty() ||
+          !journal_->append(journal_insert{r->record.scope, request_text, description_text}))
+        return store_write::failed;
+    }
     add(std::move(r));
     return store_write::done;
   }
@@ -199,16 +203,18 @@ class memory_store {
     const auto it = by_arn_.find(export_arn);
     if (it == by_arn_.end()) return store_write::not_found;
     stored& r = *it->second;
-    // The step's update may view the current record: keep it until the new text is written.
-    const detail::parsed_record current{{r.account_id, r.region}, r.request_text, r.description_text, r.completed_at};
-    if (!current.ok) return store_write::failed;
-    const std::optional<status_update> update = step(std::as_const(current.record));
-    if (!update) return store_write::done;
-    std::string text = detail::canonical_text(update->description);
-    if (!replaceable(r, text, update->completed_at)) return store_write::failed;
-    if (journal_ && !journal_->append(journal_update{r.export_arn, text, update->completed_at}))
-      return store_write::failed;
-    replace(r, std::move(text), update->completed_at);
+    // The step's update may view the current record: it stays until the copy is made.
+    const std::optional<status_update> update = step(std::as_const(r.record));
+    if (!update || !replaceable(r, update->description)) return update ? store_write::failed : store_write::done;
+    std::unique_ptr<std::byte[]> storage;
+    std::optional<export_description> copy = detail::owned_copy(update->description, storage);
+    if (!copy) return store_write::failed;
+    if (journal_) {
+      const std::string text = detail::journal_text(*copy);
+      if (text.empty() || !journal_->append(journal_update{r.export_arn, text, update->completed_at}))
+        return store_write::failed;
+    }
+    replace(r, std::move(*copy), std::move(storage), update->completed_at);
     return store_write::done;
   }
 
@@ -218,7 +224,7 @@ class memory_store {
     std::unique_lock lock{mutex_};
     const detail::parsed_record parsed{entry.scope, entry.request, entry.description, std::nullopt};
     if (!parsed.ok) return false;
-    auto r = make_stored(parsed.record, std::string{entry.request}, std::string{entry.description});
+    auto r = make_stored(parsed.record);
     if (!r) return false;
     add(std::move(r));
     return true;
@@ -227,8 +233,16 @@ class memory_store {
   bool restore(const journal_update& entry) {
     std::unique_lock lock{mutex_};
     const auto it = by_arn_.find(entry.export_arn);
-    if (it == by_arn_.end() || !replaceable(*it->second, entry.description, entry.completed_at)) return false;
-    replace(*it->second, std::string{entry.description}, entry.completed_at);
+    if (it == by_arn_.end()) return false;
+    json::owning_arena read_storage{entry.description.size()};
+    export_description d;
+    if (!json::read(entry.description, d, read_storage, detail::limits_for(entry.description)).ok() ||
+        !replaceable(*it->second, d))
+      return false;
+    std::unique_ptr<std::byte[]> storage;
+    std::optional<export_description> copy = detail::owned_copy(d, storage);
+    if (!copy) return false;
+    replace(*it->second, std::move(*copy), std::move(storage), entry.completed_at);
     return true;
   }
 
@@ -238,24 +252,21 @@ class memory_store {
   }
 
  private:
+  /// A record and the bytes its views point into. It lives on the heap and
+  /// never moves, so the scope views and the index keys stay valid.
   struct stored {
     std::string account_id;
     std::string region;
     std::string export_arn;
-    std::string table_id;
-    std::string status;
-    std::optional<std::string> export_type;
-    std::optional<std::string> client_token;
-    timestamp start_time{};
-    std::optional<timestamp> completed_at;
-    std::string request_text;
-    std::string description_text;
+    export_record record{};
+    std::unique_ptr<std::byte[]> request_storage;
+    std::unique_ptr<std::byte[]> description_storage;
   };
 
-  /// What list and the indexes need, copied out of a description; nullptr
-  /// when the description lacks a member they key on, or its ExportArn is taken.
-  std::unique_ptr<stored> make_stored(const export_record& record, std::string request_text,
-                                      std::string description_text) const {
+  /// A copy of `record` to keep; nullptr when its description lacks a member
+  /// the indexes and listings key on, its ExportArn is taken, or it nests
+  /// too deeply to copy.
+  std::unique_ptr<stored> make_stored(const export_record& record) const {
     const export_description& d = record.description;
     if (!d.export_arn || !d.export_status || !d.table_id || !d.start_time) return nullptr;
     if (by_arn_.find(*d.export_arn) != by_arn_.end()) return nullptr;
@@ -263,60 +274,45 @@ class memory_store {
     r->account_id = record.scope.account_id;
     r->region = record.scope.region;
     r->export_arn = *d.export_arn;
-    r->table_id = *d.table_id;
-    r->status = d.export_status->text();
-    if (d.export_type) r->export_type = std::string{d.export_type->text()};
-    if (record.request.client_token) r->client_token = std::string{*record.request.client_token};
-    r->start_time = *d.start_time;
-    r->completed_at = record.completed_at;
-    r->request_text = std::move(request_text);
-    r->description_text = std::move(description_text);
-    // Only texts that read back are kept, so no later read can fail.
-    const detail::parsed_record check{record.scope, r->request_text, r->description_text, std::nullopt};
-    return check.ok ? std::move(r) : nullptr;
+    std::optional<export_request> request = detail::owned_copy(record.request, r->request_storage);
+    std::optional<export_description> description = detail::owned_copy(d, r->description_storage);
+    if (!request || !description) return nullptr;
+    r->record = export_record{{r->account_id, r->region}, *request, *description, record.completed_at};
+    return r;
   }
 
   void add(std::unique_ptr<stored> r) {
     stored* p = r.get();
     by_arn_.emplace(p->export_arn, std::move(r));
     scopes_[scope_key{p->account_id, p->region}].emplace(p->export_arn, p);
-    if (p->client_token) by_token_.emplace(token_key{p->account_id, p->region, *p->client_token}, p);
+    if (p->record.request.client_token) by_token_.emplace(*p->record.request.client_token, p);
   }
 
   /// A transition may change the status and everything around it, never the
-  /// members the indexes key on.
-  bool replaceable(const stored& r, std::string_view text, std::optional<timestamp>) const {
-    json::owning_arena storage{text.size()};
-    export_description d;
-    if (!json::read(text, d, storage, detail::limits_for(text)).ok()) return false;
+  /// members the indexes and listings key on.
+  static bool replaceable(const stored& r, const export_description& d) noexcept {
+    const export_description& now = r.record.description;
     return d.export_arn == std::optional<std::string_view>{r.export_arn} && d.export_status &&
-           d.table_id == std::optional<std::string_view>{r.table_id} && d.start_time == r.start_time;
+           d.table_id == now.table_id && d.start_time == now.start_time;
   }
-  void replace(stored& r, std::string text, std::optional<timestamp> completed_at) {
-    json::owning_arena storage{text.size()};
-    export_description d;
-    (void)json::read(text, d, storage, detail::limits_for(text));
-    r.status = d.export_status->text();
-    r.export_type = d.export_type ? std::optional<std::string>{std::string{d.export_type->text()}} : std::nullopt;
-    r.completed_at = completed_at;
-    r.description_text = std::move(text);
+  static void replace(stored& r, export_description&& description, std::unique_ptr<std::byte[]>&& storage,
+                      std::optional<timestamp> completed_at) noexcept {
+    r.record.description = description;
+    r.record.completed_at = completed_at;
+    r.description_storage = std::move(storage);
   }
 
   template <class F>
   bool visit(std::string_view export_arn, F& f) const {
     const auto it = by_arn_.find(export_arn);
     if (it == by_arn_.end()) return false;
-    const stored& r = *it->second;
-    const detail::parsed_record parsed{{r.account_id, r.region}, r.request_text, r.description_text, r.completed_at};
-    if (!parsed.ok) return false;
-    f(std::as_const(parsed.record));
+    f(std::as_const(it->second->record));
     return true;
   }
 
-  /// Keys of the scope and token indexes, compared as tuples of views so that
-  /// lookups need no copies.
+  /// Keys of the scope index, compared as tuples of views so that lookups
+  /// need no copies.
   using scope_key = std::tuple<std::string, std::string>;
-  using token_key = std::tuple<std::string, std::string, std::string>;
   struct key_less {
     using is_transparent = void;
     template <class... T>
@@ -331,10 +327,13 @@ class memory_store {
 
   mutable std::shared_mutex mutex_;
   Journal* journal_ = nullptr;
-  std::map<std::string, std::unique_ptr<stored>, std::less<>> by_arn_;
+  /// Keys view the records' export_arn; lookups by ExportArn and by token
+  /// need no order, and hashing beats comparing ARNs that share 60 bytes.
+  std::unordered_map<std::string_view, std::unique_ptr<stored>> by_arn_;
   /// Per scope, by ExportArn descending (V-LIST-ORDER); the keys view the records.
   std::map<scope_key, std::map<std::string_view, const stored*, std::greater<>>, key_less> scopes_;
-  std::multimap<token_key, const stored*, key_less> by_token_;
+  /// By ClientToken in any scope; a lookup keeps the records of its own scope.
+  std::unordered_multimap<std::string_view, const stored*> by_token_;
 };
 
 }  // namespace ddbexport::service

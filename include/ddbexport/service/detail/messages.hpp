@@ -4,6 +4,7 @@
 /// Error answers built from the reader's and the validator's findings, with
 /// the service's spelling of the message member (V-ERRBODY).
 
+#include <array>
 #include <string>
 
 #include "ddbexport/json/error_body.hpp"
@@ -16,11 +17,18 @@
 
 namespace ddbexport::service::detail {
 
+/// The text `write` writes, in a string allocated once at its final size:
+/// answers up to `scratch`'s size are written there first; a longer one is
+/// written again, straight into its string.
 template <class Write>
 [[nodiscard]] std::string render(Write&& write) {
-  std::string text;
-  container_output<std::string> out{text};
-  write(out);
+  std::array<char, 4096> scratch;
+  buffer_output first{scratch};
+  write(first);
+  if (!first.overflowed()) return std::string{first.view()};
+  std::string text(first.required(), '\0');
+  buffer_output second{text};
+  write(second);
   return text;
 }
 
