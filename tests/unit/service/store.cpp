@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -193,4 +196,41 @@ TEST_CASE("V-LIST-SCOPE: list honours the scope, the TableId and the position; o
   CHECK(count(list_query{{"123456789012", "us-east-1"}, std::nullopt, std::string_view{"orders-"}}) == 0);
   CHECK(table_resource("arn:aws:dynamodb:r:1:table/a/export/b") == "a/export/b");
   CHECK(table_resource("nothing").empty());
+}
+
+TEST_CASE("V-STORE-READONLY: the store's copy owns every view, AttributeValue trees included, and refuses what is too deep") {
+  // A FilterSpecification with a string map and a nested AttributeValue map, all in one buffer that is then wiped.
+  std::string text = "#n:name,:v,S,inner,x";
+  const auto at = [&](std::size_t pos, std::size_t n) { return std::string_view{text}.substr(pos, n); };
+  const string_entry names[] = {{at(0, 2), at(3, 4)}};
+  const attribute_entry inner[] = {{at(13, 5), attribute_value::string(at(19, 1))}};
+  const attribute_entry values[] = {{at(8, 2), attribute_value::map_of(inner)}};
+  export_request original;
+  original.table_arn = at(3, 4);
+  original.filter_specification = filter_specification{at(0, 2), std::nullopt, std::nullopt, names, values};
+  std::unique_ptr<std::byte[]> storage;
+  const auto copy = service::detail::owned_copy(original, storage);
+  REQUIRE(copy);
+  CHECK(same_value(*copy, original));
+  const auto written = [](const export_request& r) {
+    std::string body;
+    container_output<std::string> out{body};
+    CHECK(json::write(r, out).ok());
+    return body;
+  };
+  const std::string before = written(*copy);
+  std::fill(text.begin(), text.end(), '?');
+  CHECK(written(*copy) == before);
+  CHECK(before.find('?') == std::string::npos);
+
+  // One level beyond the walk bound: refused, and the storage is left as it was.
+  std::vector<attribute_value> chain(max_walk_depth + 2);
+  for (std::size_t i = 0; i + 1 < chain.size(); ++i) chain[i] = attribute_value::list_of({&chain[i + 1], 1});
+  const attribute_entry deep[] = {{":d", chain[0]}};
+  export_request too_deep;
+  too_deep.filter_specification = filter_specification{};
+  too_deep.filter_specification->expression_attribute_values = std::span<const attribute_entry>{deep};
+  const std::byte* kept = storage.get();
+  CHECK_FALSE(service::detail::owned_copy(too_deep, storage));
+  CHECK(storage.get() == kept);
 }
