@@ -1,4 +1,5 @@
-// Request reader: any bytes end in a value or exactly one stage-D diagnostic,
+// Request reader: any bytes end in a value (then JSON text, as V-SYNTAX
+// judges it) or exactly one stage-D diagnostic,
 // never a crash; a failed read leaves nothing half-filled; and a reader given
 // too little storage either agrees with one given enough or says W-LIMIT.
 
@@ -23,6 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_read_error(*result.error, body);
     DDBEXPORT_FUZZ_CHECK(test::same_request(request, export_request{}));
   } else {
+    // service::handle skips its V-SYNTAX pass for a body the reader accepts.
+    DDBEXPORT_FUZZ_CHECK(service::detail::is_json_text(body));
     for (const diagnostic& w : warnings) {
       DDBEXPORT_FUZZ_CHECK(w.rule == rule_id::w_unknown || w.rule == rule_id::r_et_gran);
       DDBEXPORT_FUZZ_CHECK(w.offset <= body.size());

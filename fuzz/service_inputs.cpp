@@ -1,6 +1,6 @@
 // DescribeExport and ListExports input as the service takes it, and the
-// NextToken of SERVICE.md §6.1: any body reads or gives one stage-D
-// diagnostic inside it; a read input's shape check (V-DESC-SHAPE,
+// NextToken of SERVICE.md §6.1: any body reads (and then is JSON text, as
+// V-SYNTAX judges it) or gives one stage-D diagnostic inside it; a read input's shape check (V-DESC-SHAPE,
 // V-LIST-SHAPE) renders its answer; an ExportArn of a valid shape goes
 // through §5's checks; any token decodes to a position whose re-encoding is
 // the token, or to nothing.
@@ -26,6 +26,8 @@ void read_and_check(std::string_view body) {
     fuzz::check_read_error(*read.error, body);
     return;
   }
+  // service::handle skips its V-SYNTAX pass for a body the reader accepts.
+  DDBEXPORT_FUZZ_CHECK(service::detail::is_json_text(body));
   count_sink sink;
   const validation_result shape = validate(input, shape_context{}, sink);
   if (!shape.valid()) {

@@ -118,10 +118,11 @@ handled export_table_to_point_in_time(const detail::answer_frame& frame, const e
           return std::nullopt;
         }
         outcome = handled::answered(detail::description_answer(frame, description));
-        outcome.answer->recorded_export_arn = export_arn;  // V-EXP-RECORD
         return export_record{scope, request, description, std::nullopt};
       });
   if (written == store_write::failed) return handled::refused({usage_problem::store_failed, {}});
+  // V-EXP-RECORD. The store has its own copy now, so the text itself moves on.
+  if (!export_arn.empty() && outcome.answer) outcome.answer->recorded_export_arn = std::move(export_arn);
   return outcome;
 }
 

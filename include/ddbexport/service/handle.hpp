@@ -7,7 +7,11 @@
 /// host's business. No I/O: the host passes what arrived and sends what returns.
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -33,6 +37,9 @@ namespace ddbexport::service {
 enum class operation : std::uint8_t { export_table_to_point_in_time, describe_export, list_exports };
 
 inline constexpr std::string_view target_prefix = "DynamoDB_20120810.";
+
+/// Read storage kept on the stack: json::storage_bytes_for a body of ~500 bytes.
+inline constexpr std::size_t small_body_storage_bytes = 16 * 1024;
 
 /// V-TARGET: `DynamoDB_20120810.` and one of the three names, exactly.
 [[nodiscard]] constexpr std::optional<operation> operation_from_target(std::string_view target) noexcept {
@@ -81,20 +88,35 @@ handled handle(const http_request& request, const service_context<Tables, Random
     a.close_connection = true;
     return handled::answered(std::move(a));
   }
-  if (has_body && !detail::is_json_text(request.body))
-    return handled::answered(frame.error(error_kind::serialization, std::nullopt));
   // 4. V-TARGET (header name in any case, value exact).
   const auto target = request.header("X-Amz-Target");
   const auto op = target ? operation_from_target(*target) : std::nullopt;
+  // Step 3's grammar check is a pass of its own only where its verdict is
+  // needed before step 7's reader: with a bad target. Otherwise the strict
+  // reader accepts nothing that is not JSON text, so a body it reads passed
+  // step 3, and only a body it refuses is checked (in `run`, below).
+  const auto not_json_text = [&] { return handled::answered(frame.error(error_kind::serialization, std::nullopt)); };
+  if (has_body && !op && !detail::is_json_text(request.body)) return not_json_text();
   if (!op) return handled::answered(frame.error(unknown_operation_type, 400, std::nullopt));
   // 6. V-EMPTY.
   if (!has_body) return handled::answered(frame.error(error_kind::serialization, std::nullopt));
   // 7. The operation, on its input read by stage D (the views need `storage`).
   // A body over the reader's limit fails W-LIMIT before the reader stores
   // anything, so storage for the limit suffices (not 32 bytes per body byte).
-  json::owning_arena storage{std::min(request.body.size(), json::default_max_body_bytes)};
+  const std::size_t storage_bytes = json::storage_bytes_for(std::min(request.body.size(), json::default_max_body_bytes));
+  // Everyday bodies are a few hundred bytes: their storage is a stack block,
+  // not a fresh heap block of 32 bytes per body byte on every call.
+  alignas(std::max_align_t) std::array<std::byte, small_body_storage_bytes> local;
+  std::unique_ptr<std::byte[]> heap;
+  std::span<std::byte> bytes{local};
+  if (storage_bytes > local.size()) {
+    heap.reset(new std::byte[storage_bytes]);
+    bytes = {heap.get(), storage_bytes};
+  }
+  json::arena storage{bytes};
   const auto run = [&]<class Input>(Input input, auto&& operation) {
-    if (auto stop = detail::prelude(frame, request.body, input, storage)) return std::move(*stop);
+    if (auto stop = detail::prelude(frame, request.body, input, storage))
+      return detail::is_json_text(request.body) ? std::move(*stop) : not_json_text();
     return operation(std::as_const(input));
   };
   switch (*op) {

@@ -259,8 +259,8 @@ class memory_store {
     std::string region;
     std::string export_arn;
     export_record record{};
-    std::unique_ptr<std::byte[]> request_storage;
-    std::unique_ptr<std::byte[]> description_storage;
+    std::unique_ptr<std::byte[]> request_storage;      ///< and the first description's
+    std::unique_ptr<std::byte[]> description_storage;  ///< a transitioned description's
   };
 
   /// A copy of `record` to keep; nullptr when its description lacks a member
@@ -274,10 +274,11 @@ class memory_store {
     r->account_id = record.scope.account_id;
     r->region = record.scope.region;
     r->export_arn = *d.export_arn;
-    std::optional<export_request> request = detail::owned_copy(record.request, r->request_storage);
-    std::optional<export_description> description = detail::owned_copy(d, r->description_storage);
-    if (!request || !description) return nullptr;
-    r->record = export_record{{r->account_id, r->region}, *request, *description, record.completed_at};
+    // Until its first transition, the description's views share the request's block.
+    auto copies = detail::owned_copies(r->request_storage, record.request, d);
+    if (!copies) return nullptr;
+    auto& [request, description] = *copies;
+    r->record = export_record{{r->account_id, r->region}, request, description, record.completed_at};
     return r;
   }
 

@@ -33,6 +33,8 @@ inline constexpr std::size_t max_export_arn_length = 1024;
   const auto id = export_id::from_start_time(now, suffix);
   if (!id) return std::nullopt;
   std::string text;
+  // `/export/` and the 23-character id: one allocation, not one per append.
+  text.reserve(table_arn.size() + 32);
   container_output<std::string> out{text};
   export_arn{table_arn, *id}.write(out);
   return text;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include "ddbexport/attribute_value.hpp"
@@ -130,22 +131,34 @@ class copy_walk {
   bool ok_ = true;
 };
 
-/// A copy of `value` whose views point into `storage`, which it replaces;
-/// empty (and `storage` untouched) when the value nests too deeply to copy.
-template <described_shape T>
-[[nodiscard]] std::optional<T> owned_copy(const T& value, std::unique_ptr<std::byte[]>& storage) {
+/// Copies of `values...` whose views all point into one block, which replaces
+/// `storage`; empty (and `storage` untouched) when one nests too deeply to copy.
+/// One block for several values: the store keeps a record's request and
+/// description together, one allocation per accepted export instead of two.
+template <described_shape... T>
+[[nodiscard]] std::optional<std::tuple<T...>> owned_copies(std::unique_ptr<std::byte[]>& storage, const T&... values) {
   copy_walk<false> sizing;
-  (void)sizing.shape(value);
+  (..., (void)sizing.shape(values));
   if (!sizing.ok()) return std::nullopt;
   // The arena trims its end to max_align_t; the slack keeps the sized bytes whole.
   const std::size_t size = sizing.bytes() + alignof(std::max_align_t);
   auto bytes = std::unique_ptr<std::byte[]>(new std::byte[size]);
   json::arena into{std::span<std::byte>{bytes.get(), size}};
   copy_walk<true> placing{into};
-  T copy = placing.shape(value);
+  // Braced initialisation runs left to right, in the order the sizing walked.
+  std::tuple<T...> copies{placing.shape(values)...};
   if (!placing.ok()) return std::nullopt;
   storage = std::move(bytes);
-  return copy;
+  return copies;
+}
+
+/// A copy of `value` whose views point into `storage`, which it replaces;
+/// empty (and `storage` untouched) when the value nests too deeply to copy.
+template <described_shape T>
+[[nodiscard]] std::optional<T> owned_copy(const T& value, std::unique_ptr<std::byte[]>& storage) {
+  auto copies = owned_copies(storage, value);
+  if (!copies) return std::nullopt;
+  return std::get<0>(std::move(*copies));
 }
 
 }  // namespace ddbexport::service::detail
