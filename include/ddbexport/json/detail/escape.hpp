@@ -47,6 +47,12 @@ constexpr void write_json_string_body(Out& out, std::string_view text) {
       run = ++pos;
       continue;
     }
+    // The common non-ASCII letters (ü, é, ß) are two-byte sequences: passed
+    // through here without a full decode, then back to the fast scan.
+    if (c >= 0xC2 && c <= 0xDF && pos + 1 < text.size() && (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+      pos += 2;
+      continue;
+    }
     const auto cp = decode_wtf8(text, pos);
     if (cp.well_formed && !is_surrogate(cp.value)) {
       pos += cp.length;
