@@ -30,20 +30,18 @@ struct arn_fields {
     std::size_t colon = start;
     while (colon < text.size() && text[colon] != ':') ++colon;
     if (colon == text.size()) return std::nullopt;
-    fields[i] = text.substr(start, colon - start);
+    fields[i] = detail::slice(text, start, colon - start);
     start = colon + 1;
   }
-  fields[5] = text.substr(start);
+  fields[5] = detail::drop(text, start);
   if (!detail::equal(fields[0], "arn") || fields[1].empty() || fields[2].empty() || fields[5].empty()) return std::nullopt;
   return arn_fields{fields[1], fields[2], fields[3], fields[4], fields[5]};
 }
 
 /// DynamoDB's TableName shape: `^[a-zA-Z0-9_.-]{3,255}$`.
 [[nodiscard]] constexpr bool is_table_name(std::string_view name) noexcept {
-  if (name.size() < 3 || name.size() > 255) return false;
-  for (char c : name)
-    if (!detail::is_word(c) && c != '.' && c != '-') return false;
-  return true;
+  namespace cc = detail::char_class;
+  return name.size() >= 3 && name.size() <= 255 && detail::all_in<cc::word | cc::dot | cc::dash>(name);
 }
 
 [[nodiscard]] constexpr bool is_account_id(std::string_view s) noexcept { return detail::all_digits(s, 12); }
@@ -63,18 +61,53 @@ struct table_arn {
   /// Parses with RULES.md §3.7's checks; `problem` (if given) says which failed.
   [[nodiscard]] static constexpr std::optional<table_arn> parse(std::string_view text,
                                                                 table_arn_problem* problem = nullptr) noexcept {
-    const auto fail = [&](table_arn_problem p) -> std::optional<table_arn> {
+    table_arn arn;
+    if (!parse_into(text, arn, problem)) return std::nullopt;
+    return arn;
+  }
+
+  /// `parse` into `out` (untouched on failure). The validator's hot path: an
+  /// optional<table_arn> returned and then assigned cost two 64-byte copies,
+  /// each reading back fields just stored one by one.
+  [[nodiscard]] static constexpr bool parse_into(std::string_view text, table_arn& out,
+                                                 table_arn_problem* problem = nullptr) noexcept {
+    const auto fail = [&](table_arn_problem p) {
       if (problem) *problem = p;
-      return std::nullopt;
+      return false;
     };
+    if (parse_common(text, out)) return true;
     const auto fields = split_arn(text);
     if (!fields) return fail(table_arn_problem::not_an_arn);
     constexpr std::string_view table_prefix = "table/";
     if (!detail::equal(fields->service, "dynamodb") || fields->region.empty() || !is_account_id(fields->account) ||
         !detail::starts_with(fields->resource, table_prefix) ||
-        !is_table_name(fields->resource.substr(table_prefix.size())))
+        !is_table_name(detail::drop(fields->resource, table_prefix.size())))
       return fail(table_arn_problem::not_a_table_arn);
-    return table_arn{fields->partition, fields->region, fields->account, fields->resource.substr(table_prefix.size())};
+    out = table_arn{fields->partition, fields->region, fields->account, detail::drop(fields->resource, table_prefix.size())};
+    return true;
+  }
+
+  /// The usual `arn:aws:dynamodb:` ARN with a 12-digit account, in one pass
+  /// where split_arn scans for every colon; false whenever `parse`'s full
+  /// path must decide, so the two never disagree.
+  static constexpr bool parse_common(std::string_view text, table_arn& out) noexcept {
+    constexpr std::string_view head = "arn:aws:dynamodb:";
+    constexpr std::string_view table_prefix = "table/";
+    if (!detail::starts_with(text, head)) return false;
+    std::size_t region_end = head.size();
+    while (region_end < text.size() && text[region_end] != ':') ++region_end;
+    const std::size_t account = region_end + 1;
+    if (region_end == head.size() || account + 12 >= text.size() || text[account + 12] != ':') return false;
+    const std::string_view account_id = detail::slice(text, account, 12);
+    const std::string_view resource = detail::drop(text, account + 13);
+    if (!is_account_id(account_id) || !detail::starts_with(resource, table_prefix)) return false;
+    const std::string_view name = detail::drop(resource, table_prefix.size());
+    if (!is_table_name(name)) return false;
+    out.partition = detail::slice(text, 4, 3);
+    out.region = detail::slice(text, head.size(), region_end - head.size());
+    out.account = account_id;
+    out.table_name = name;
+    return true;
   }
 
   template <text_output Out>
@@ -173,10 +206,12 @@ struct export_arn {
 
 namespace detail {
 // `<prefix>-\w+-\d+` after a known prefix, as RULES.md §3.7's region patterns.
+// From the end: the digits, then the one dash (a dash is not \w), then words.
 constexpr bool region_tail_matches(std::string_view tail) noexcept {
-  const auto dash = tail.rfind('-');
-  if (dash == std::string_view::npos || dash == 0 || dash + 1 == tail.size()) return false;
-  return all_of<is_word>(tail.substr(0, dash)) && all_of<is_digit>(tail.substr(dash + 1));
+  std::size_t digits_start = tail.size();
+  while (digits_start > 0 && is_digit(tail[digits_start - 1])) --digits_start;
+  if (digits_start == tail.size() || digits_start < 2 || tail[digits_start - 1] != '-') return false;
+  return all_in<char_class::word>(slice(tail, 0, digits_start - 1));
 }
 }  // namespace detail
 
@@ -184,12 +219,15 @@ constexpr bool region_tail_matches(std::string_view tail) noexcept {
 [[nodiscard]] constexpr bool partition_fits_region(std::string_view partition, std::string_view region) noexcept {
   const auto after = [&](std::string_view prefix) {
     return detail::starts_with(region, prefix) && region.size() > prefix.size() && region[prefix.size()] == '-' &&
-           detail::region_tail_matches(region.substr(prefix.size() + 1));
+           detail::region_tail_matches(detail::drop(region, prefix.size() + 1));
   };
   const auto is = [&](std::string_view name) { return detail::equal(partition, name); };
   if (is("aws")) {
+    // Every prefix has two letters, so only the region's first two can match.
+    if (region.size() < 3) return false;
+    const std::string_view two = detail::slice(region, 0, 2);
     for (std::string_view p : {"us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"})
-      if (after(p)) return true;
+      if (detail::equal(two, p)) return after(p);
     return false;
   }
   if (is("aws-cn")) return after("cn");

@@ -5,6 +5,8 @@
 // constexpr nor fast. Each function states the pattern it decides, which is
 // also the text the service quotes in its messages.
 
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "ddbexport/detail/ascii.hpp"
@@ -24,15 +26,14 @@ inline constexpr std::string_view kms_key_id_pattern =
 /// exactly when: at least two characters, all in [.\-\w], first and last alphanumeric.
 /// Any non-ASCII code point fails, as it does under ECMAScript semantics.
 [[nodiscard]] constexpr bool matches_s3_bucket_pattern(std::string_view s) noexcept {
-  if (s.size() < 2 || !is_alnum(s.front()) || !is_alnum(s.back())) return false;
-  for (char c : s)
-    if (!is_word(c) && c != '.' && c != '-') return false;
-  return true;
+  namespace cc = char_class;
+  if (s.size() < 2 || (class_of(s.front()) & cc::alnum) == 0 || (class_of(s.back()) & cc::alnum) == 0) return false;
+  return all_in<cc::word | cc::dot | cc::dash>(s);
 }
 
 /// `[^\$]` matches any code point but `$`, line terminators included.
 [[nodiscard]] constexpr bool matches_client_token_pattern(std::string_view s) noexcept {
-  return !s.empty() && s.find('$') == std::string_view::npos;
+  return !s.empty() && !contains_run<false>(s, '$');
 }
 
 [[nodiscard]] constexpr bool matches_s3_bucket_owner_pattern(std::string_view s) noexcept {
@@ -48,35 +49,40 @@ inline constexpr std::string_view kms_key_id_pattern =
   return true;
 }
 
-constexpr bool is_key_char(char c) noexcept { return is_alnum(c) || c == '-'; }
-constexpr bool is_alias_char(char c) noexcept { return is_alnum(c) || c == ':' || c == '/' || c == '_' || c == '-'; }
+inline constexpr std::uint8_t key_chars = char_class::alnum | char_class::dash;
+inline constexpr std::uint8_t alias_chars = char_class::word | char_class::dash | char_class::colon_or_slash;
+
+constexpr bool is_key_char(char c) noexcept { return (class_of(c) & key_chars) != 0; }
+constexpr bool is_alias_char(char c) noexcept { return (class_of(c) & alias_chars) != 0; }
 
 [[nodiscard]] constexpr bool is_alias_name(std::string_view s) noexcept {
   constexpr std::string_view alias = "alias/";
-  return starts_with(s, alias) && s.size() > alias.size() && all_of<is_alias_char>(s.substr(alias.size()));
+  return starts_with(s, alias) && s.size() > alias.size() && all_in<alias_chars>(drop(s, alias.size()));
 }
 
 [[nodiscard]] constexpr bool matches_kms_key_id_pattern(std::string_view s) noexcept {
-  if (!s.empty() && all_of<is_key_char>(s)) return true;
+  if (!s.empty() && all_in<key_chars>(s)) return true;
   if (is_alias_name(s)) return true;
   constexpr std::string_view arn = "arn:aws";
   if (!starts_with(s, arn)) return false;
   // `[a-z-]*` cannot contain ':', so the split points below are forced.
   std::size_t pos = arn.size();
   while (pos < s.size() && (is_lower(s[pos]) || s[pos] == '-')) ++pos;
-  std::string_view rest = s.substr(pos);
+  std::string_view rest = drop(s, pos);
   constexpr std::string_view kms = ":kms:";
   if (!starts_with(rest, kms)) return false;
   rest.remove_prefix(kms.size());
-  const auto colon = rest.find(':');
-  if (colon == 0 || colon == std::string_view::npos) return false;
-  for (char c : rest.substr(0, colon))
-    if (!is_lower(c) && !is_digit(c) && c != '-') return false;
+  // The region runs to the first ':'; stopping at any byte outside its class
+  // finds that colon, or shows a bad byte before it.
+  std::size_t colon = 0;
+  while (colon < rest.size() && (class_of(rest[colon]) & (char_class::lower | char_class::digit | char_class::dash)) != 0)
+    ++colon;
+  if (colon == 0 || colon == rest.size() || rest[colon] != ':') return false;
   rest.remove_prefix(colon + 1);
-  if (rest.size() < 13 || !all_digits(rest.substr(0, 12), 12) || rest[12] != ':') return false;
+  if (rest.size() < 13 || !all_digits(slice(rest, 0, 12), 12) || rest[12] != ':') return false;
   rest.remove_prefix(13);
   constexpr std::string_view key = "key/";
-  if (starts_with(rest, key)) return rest.size() > key.size() && all_of<is_key_char>(rest.substr(key.size()));
+  if (starts_with(rest, key)) return rest.size() > key.size() && all_in<key_chars>(drop(rest, key.size()));
   return is_alias_name(rest);
 }
 

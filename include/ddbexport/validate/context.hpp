@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "ddbexport/continuous_backups.hpp"
+#include "ddbexport/detail/ascii.hpp"
 #include "ddbexport/request.hpp"
 #include "ddbexport/timestamp.hpp"
 
@@ -46,16 +47,21 @@ class span_ledger {
 
   template <class F>
   constexpr void for_each_candidate(std::string_view token, F&& f) const {
+    // The token's first byte in a local: read through the view, g++ reloaded
+    // it on every entry, since `f` might have written it.
+    const char first = token.empty() ? '\0' : token[0];
     for (const auto& e : entries_)
-      if (same_token(e.request.client_token, token) && !f(e)) return;
+      if (same_token(e.request.client_token, token, first) && !f(e)) return;
   }
   [[nodiscard]] constexpr std::span<const ledger_entry> entries() const noexcept { return entries_; }
 
  private:
   /// `stored == token`, with the first byte compared before the rest: tokens
   /// are mostly random UUIDs, so most entries differ right there.
-  static constexpr bool same_token(const std::optional<std::string_view>& stored, std::string_view token) noexcept {
-    return stored && stored->size() == token.size() && (token.empty() || (*stored)[0] == token[0]) && *stored == token;
+  static constexpr bool same_token(const std::optional<std::string_view>& stored, std::string_view token,
+                                   char first) noexcept {
+    return stored && stored->size() == token.size() && (token.empty() || (*stored)[0] == first) &&
+           detail::equal(*stored, token);
   }
 
   std::span<const ledger_entry> entries_{};

@@ -87,7 +87,7 @@ class request_validator {
   // ---- stage I --------------------------------------------------------------
   constexpr void invalid_request_stage() {
     using enum rule_id;
-    constexpr auto kms_path = member_path<&request_t::s3_sse_kms_key_id>;
+    constexpr const auto& kms_path = member_path<&request_t::s3_sse_kms_key_id>;
     if (r_.s3_sse_kms_key_id && shape_ok<&request_t::s3_sse_kms_key_id>() && shape_ok<&request_t::s3_sse_algorithm>()) {
       const bool kms = r_.s3_sse_algorithm && r_.s3_sse_algorithm->is(s3_sse_algorithm::kms);
       if (!kms) emit(r_kmsid_needs_kms, kms_path);
@@ -95,7 +95,7 @@ class request_validator {
         emit(r_kmsid_format, kms_path, *r_.s3_sse_kms_key_id, 0, kms_key_id_pattern);
     }
     if (shape_ok<&request_t::export_type>()) {
-      constexpr auto spec_path = member_path<&request_t::incremental_export_specification>;
+      constexpr const auto& spec_path = member_path<&request_t::incremental_export_specification>;
       const auto& spec = r_.incremental_export_specification;
       if (incremental_ && !spec) emit(r_inc_spec_req, member_path<&request_t::export_type>);
       if (spec && r_.export_type && r_.export_type->is(export_type::full_export)) emit(r_inc_spec_full, spec_path);
@@ -119,16 +119,16 @@ class request_validator {
   constexpr void table_stage() {
     using enum rule_id;
     if (!shape_ok<&request_t::table_arn>()) return;
-    constexpr auto path = member_path<&request_t::table_arn>;
+    constexpr const auto& path = member_path<&request_t::table_arn>;
     table_arn_problem problem{};
-    arn_ = table_arn::parse(*r_.table_arn, &problem);
-    if (!arn_) {
+    has_arn_ = table_arn::parse_into(*r_.table_arn, arn_, &problem);
+    if (!has_arn_) {
       emit(problem == table_arn_problem::not_an_arn ? r_tablearn_notarn : r_tablearn_nottable, path);
       return;
     }
     if (!ctx_.caller_account_id)
       unchecked(r_tablearn_account);
-    else if (arn_->account != *ctx_.caller_account_id)
+    else if (!equal(arn_.account, *ctx_.caller_account_id))
       emit(r_tablearn_account, path);
     if (ctx_.table_exists == false) emit(r_table_exists, path, *r_.table_arn);
   }
@@ -153,11 +153,11 @@ class request_validator {
   constexpr void pitr_stage() {
     using enum rule_id;
     const auto enabled = pitr_enabled();
-    if (full() && arn_) {
+    if (full() && has_arn_) {
       if (!enabled)
         unchecked(r_pitr_req);
       else if (!*enabled)
-        emit(r_pitr_req, member_path<&request_t::table_arn>, arn_->table_name);
+        emit(r_pitr_req, member_path<&request_t::table_arn>, arn_.table_name);
     }
     if (incremental_with_from()) {
       if (!enabled)
@@ -190,7 +190,7 @@ class request_validator {
     const bool has_now = ctx_.now.has_value();
     const std::int64_t now = has_now ? to_epoch_ms(*ctx_.now) : 0;
     if (full() && r_.export_time) {
-      constexpr auto path = member_path<&request_t::export_time>;
+      constexpr const auto& path = member_path<&request_t::export_time>;
       const std::int64_t et = to_epoch_ms(*r_.export_time);
       bool future = false;
       if (!has_now) {
@@ -208,7 +208,7 @@ class request_validator {
         emit(r_et_after_latest, path, {}, et);
     }
     if (incremental_with_from()) {
-      constexpr auto spec_path = member_path<&request_t::incremental_export_specification>;
+      constexpr const auto& spec_path = member_path<&request_t::incremental_export_specification>;
       const auto& spec = *r_.incremental_export_specification;
       const std::int64_t f = to_epoch_ms(*spec.export_from_time);
       if (!from_earliest) unchecked(r_inc_from_start);
@@ -247,7 +247,7 @@ class request_validator {
     const ledger_entry* chosen = nullptr;
     bool undecidable = false;
     ctx_.previous_exports->for_each_candidate(token, [&](const ledger_entry& e) {
-      if (e.request.client_token != token) return true;
+      if (!e.request.client_token || !equal(*e.request.client_token, token)) return true;
       if (e.completed_at && !ctx_.now) {
         undecidable = true;
         return false;
@@ -280,26 +280,32 @@ class request_validator {
       emit(r_et_inc, member_path<&request_t::export_time>);
     if (shape_ok<&request_t::table_arn>()) {
       // A parsed table ARN already holds the split's partition and region.
-      const auto fields = arn_ ? std::optional<arn_fields>{arn_fields{arn_->partition, {}, arn_->region, {}, {}}}
-                               : split_arn(*r_.table_arn);
-      if (fields && !partition_fits_region(fields->partition, fields->region))
-        emit(r_tablearn_partition, member_path<&request_t::table_arn>, fields->partition, 0, fields->region);
+      // Plain views rather than an optional<arn_fields> built from them: the
+      // copy of that aggregate showed in the profile.
+      const auto partition_check = [&](std::string_view partition, std::string_view region) {
+        if (!partition_fits_region(partition, region))
+          emit(r_tablearn_partition, member_path<&request_t::table_arn>, partition, 0, region);
+      };
+      if (has_arn_)
+        partition_check(arn_.partition, arn_.region);
+      else if (const auto fields = split_arn(*r_.table_arn))
+        partition_check(fields->partition, fields->region);
     }
     if (shape_ok<&request_t::s3_bucket>()) bucket_naming(*r_.s3_bucket);
     if (r_.s3_prefix && shape_ok<&request_t::s3_prefix>() && starts_with(*r_.s3_prefix, "/"))
       emit(r_prefix_slash, member_path<&request_t::s3_prefix>);
     const std::string_view bucket = r_.s3_bucket.value_or(std::string_view{});
-    constexpr auto owner_path = member_path<&request_t::s3_bucket_owner>;
+    constexpr const auto& owner_path = member_path<&request_t::s3_bucket_owner>;
     if (r_.s3_bucket_owner) {
       if (shape_ok<&request_t::s3_bucket_owner>()) {
         if (!ctx_.bucket_owner_account_id)
           unchecked(r_owner_mismatch);
-        else if (*r_.s3_bucket_owner != *ctx_.bucket_owner_account_id)
+        else if (!equal(*r_.s3_bucket_owner, *ctx_.bucket_owner_account_id))
           emit(r_owner_mismatch, owner_path, *r_.s3_bucket_owner, 0, bucket);
       }
     } else if (!ctx_.bucket_owner_account_id || !ctx_.caller_account_id) {
       unchecked(r_owner_xacct);
-    } else if (*ctx_.bucket_owner_account_id != *ctx_.caller_account_id) {
+    } else if (!equal(*ctx_.bucket_owner_account_id, *ctx_.caller_account_id)) {
       emit(r_owner_xacct, owner_path, bucket, 0, *ctx_.bucket_owner_account_id);
     }
     if (const auto& f = r_.filter_specification) {
@@ -316,14 +322,11 @@ class request_validator {
 
   constexpr void bucket_naming(std::string_view b) {
     using enum rule_id;
-    constexpr auto path = member_path<&request_t::s3_bucket>;
+    namespace cc = char_class;
+    constexpr const auto& path = member_path<&request_t::s3_bucket>;
     if (b.size() < 3 || b.size() > 63) emit(r_s3_naming_len, path, b);
-    for (char c : b)
-      if (!is_lower(c) && !is_digit(c) && c != '.' && c != '-') {
-        emit(r_s3_naming_chars, path, b);
-        break;
-      }
-    if (b.find("..") != std::string_view::npos) emit(r_s3_naming_dots, path, b);
+    if (!all_in<cc::lower | cc::digit | cc::dot | cc::dash>(b)) emit(r_s3_naming_chars, path, b);
+    if (contains_run<true>(b, '.')) emit(r_s3_naming_dots, path, b);
     if (looks_like_ipv4(b)) emit(r_s3_naming_ip, path, b);
     if (starts_with(b, "xn--") || starts_with(b, "sthree-") || starts_with(b, "amzn-s3-demo-"))
       emit(r_s3_naming_prefix, path, b);
@@ -335,7 +338,8 @@ class request_validator {
   const validation_context<Ledger>& ctx_;
   reporter<Sink> out_;
   member_set<export_request> shape_failed_{};
-  std::optional<table_arn> arn_{};
+  table_arn arn_{};  ///< the parsed TableArn when has_arn_
+  bool has_arn_ = false;
   bool incremental_;  ///< is_incremental(r_), asked by several stages
   bool full_;         ///< is_full(r_)
   bool token_replay_ = false;
