@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -171,10 +172,33 @@ struct top_member {
   return true;
 }
 
+/// Each AttributeValue member name is looked up, so by length and letters
+/// rather than by comparing against every wire name in turn.
 [[nodiscard]] constexpr std::optional<attribute_kind> attribute_kind_named(std::string_view name) noexcept {
-  for (std::uint8_t k = 0; k <= static_cast<std::uint8_t>(attribute_kind::boolean); ++k)
-    if (wire_name(static_cast<attribute_kind>(k)) == name) return static_cast<attribute_kind>(k);
-  return std::nullopt;
+  switch (name.size()) {
+    case 1:
+      switch (name[0]) {
+        case 'S': return attribute_kind::s;
+        case 'N': return attribute_kind::n;
+        case 'B': return attribute_kind::b;
+        case 'M': return attribute_kind::m;
+        case 'L': return attribute_kind::l;
+        default: return std::nullopt;
+      }
+    case 2:
+      if (name[1] != 'S') return std::nullopt;
+      switch (name[0]) {
+        case 'S': return attribute_kind::ss;
+        case 'N': return attribute_kind::ns;
+        case 'B': return attribute_kind::bs;
+        default: return std::nullopt;
+      }
+    case 4:
+      if (name == "NULL") return attribute_kind::null;
+      if (name == "BOOL") return attribute_kind::boolean;
+      return std::nullopt;
+    default: return std::nullopt;
+  }
 }
 
 /// DYNAMODB_JSON values to AttributeValues, checking what only the JSON
@@ -207,21 +231,21 @@ class json_values {
   }
   bool full(const value_path& path) { return problem(path, "reader storage exhausted"); }
 
-  bool name(const json_node& n, std::string_view& out, const value_path& path) {
-    json_node copy = n;
-    copy.text = n.name;
-    copy.escaped = n.name_escaped;  // a decoded name lives in the document: copy it out
-    const auto kept = keep_string(copy, *storage_);
-    if (!kept) return full(path);
-    out = *kept;
+  /// Text without escapes is a view of the line; decoded text lives in the
+  /// document, which the next line reuses, so it is copied out.
+  bool keep(std::string_view text, bool escaped, std::string_view& out, const value_path& path) {
+    if (!escaped) {
+      out = text;
+      return true;
+    }
+    char* data = storage_->keep_text(text.size());
+    if (data == nullptr && !text.empty()) return full(path);
+    if (!text.empty()) std::memcpy(data, text.data(), text.size());
+    out = {data, text.size()};
     return true;
   }
-  bool text(const json_node& n, std::string_view& out, const value_path& path) {
-    const auto kept = keep_string(n, *storage_);
-    if (!kept) return full(path);
-    out = *kept;
-    return true;
-  }
+  bool name(const json_node& n, std::string_view& out, const value_path& path) { return keep(n.name, n.name_escaped, out, path); }
+  bool text(const json_node& n, std::string_view& out, const value_path& path) { return keep(n.text, n.escaped, out, path); }
   bool bytes(const json_node& n, std::string_view& out, const value_path& path) {
     const auto size = n.kind == json_kind::string ? ddbexport::detail::base64_decoded_size(n.text) : std::nullopt;
     if (!size) return problem(path, "B and BS hold padded standard base64");

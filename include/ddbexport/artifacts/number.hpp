@@ -62,21 +62,31 @@ enum class number_problem : std::uint8_t { none, not_number_text, too_many_digit
   // from the first to the last nonzero digit is kept.
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   std::size_t digits = 0, fraction = 0, first = none, last = 0;
-  bool point = false;
-  for (; pos < text.size(); ++pos) {
-    const char ch = text[pos];
-    if (ch == '.' && !point) {
-      point = true;
-      continue;
+  // Leading zeros are only counted; from the first nonzero digit on each
+  // digit is kept (while there is room). Integer and fraction digits are
+  // read by the same loop, run once before the point and once after it.
+  const auto run = [&] {
+    for (; pos < text.size() && first == none; ++pos, ++digits) {
+      const char ch = text[pos];
+      if (!ddbexport::detail::is_digit(ch)) return;
+      if (ch != '0') {
+        first = last = digits;
+        out.digits[0] = ch;
+      }
     }
-    if (!ddbexport::detail::is_digit(ch)) break;
-    if (ch != '0') {
-      if (first == none) first = digits;
-      last = digits;
+    for (; pos < text.size(); ++pos, ++digits) {
+      const char ch = text[pos];
+      if (!ddbexport::detail::is_digit(ch)) return;
+      if (ch != '0') last = digits;
+      if (digits - first < max_number_digits) out.digits[digits - first] = ch;
     }
-    if (first != none && digits - first < max_number_digits) out.digits[digits - first] = ch;
-    ++digits;
-    fraction += point ? 1 : 0;
+  };
+  run();
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    const std::size_t integer = digits;
+    run();
+    fraction = digits - integer;
   }
   if (digits == 0) return number_problem::not_number_text;
   constexpr std::int64_t cap = 1'000'000'000'000'000;

@@ -8,8 +8,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 #include <vector>
 
@@ -23,8 +26,23 @@ namespace ddbexport::artifacts::detail {
 
 /// Decoded text (WTF-8) holding a lone surrogate, which UTF-8 cannot carry.
 [[nodiscard]] constexpr bool has_lone_surrogate(std::string_view s) noexcept {
-  for (std::size_t i = 0; i + 2 < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
+  if (std::is_constant_evaluated() || s.size() < 32) {
+    for (std::size_t i = 0; i + 2 < s.size(); ++i)
+      if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
+    return false;
+  }
+  // Every S value and key is looked at: in longer text memchr finds the
+  // rare lead byte many bytes at a time (short text is not worth its call).
+  if (s.size() < 3) return false;
+  const char* p = s.data();
+  const char* const last = s.data() + s.size() - 2;  // a lead byte needs two bytes after it
+  while (p < last) {
+    const void* hit = std::memchr(p, 0xED, static_cast<std::size_t>(last - p));
+    if (hit == nullptr) return false;
+    p = static_cast<const char*>(hit);
+    if (static_cast<unsigned char>(p[1]) >= 0xA0) return true;
+    ++p;
+  }
   return false;
 }
 
@@ -136,27 +154,81 @@ class attribute_checker {
     return p == number_problem::none;
   }
 
+  /// Repeats are found by value without a string per element: numbers by
+  /// their parsed value, strings and bytes as they are. A few elements are
+  /// compared pairwise; more go through a
+  /// small hash table of positions. Findings keep element order.
   void check_set(const attribute_value& v, value_path& path) {
     if (v.set.empty()) return problem(path, "an empty set");
-    std::unordered_set<std::string> seen;
-    for (std::size_t i = 0; i < v.set.size(); ++i) {
+    const std::size_t size = v.set.size();
+    const bool numbers = v.kind == attribute_kind::ns;
+    if (numbers) numbers_.resize(size);
+    usable_.assign(size, 1);
+    repeated_.assign(size, 0);
+    for (std::size_t i = 0; i < size; ++i) {
+      if (numbers) {
+        usable_[i] = parse_number(v.set[i], numbers_[i]) == number_problem::none ? 1 : 0;
+      }
+    }
+    const auto same = [&](std::size_t a, std::size_t b) {
+      return numbers ? numbers_[a] == numbers_[b] : v.set[a] == v.set[b];
+    };
+    if (size <= 16) {
+      for (std::size_t i = 1; i < size; ++i) {
+        if (!usable_[i]) continue;
+        for (std::size_t j = 0; j < i; ++j)
+          if (usable_[j] && same(i, j)) {
+            repeated_[i] = 1;
+            break;
+          }
+      }
+    } else {
+      // Open addressing over element positions, at most half full; each
+      // usable element is looked up among the earlier ones, then added.
+      std::size_t capacity = 64;
+      while (capacity < 2 * size) capacity *= 2;
+      slots_.assign(capacity, empty_slot);
+      const auto hash = [&](std::size_t i) -> std::size_t {
+        if (!numbers) return std::hash<std::string_view>{}(v.set[i]);
+        const number_value& n = numbers_[i];
+        const std::size_t h = std::hash<std::string_view>{}(n.coefficient());
+        return h ^ (static_cast<std::size_t>(n.exponent) * 0x9E3779B97F4A7C15ull) ^ (n.negative ? 0x5bd1e995u : 0u);
+      };
+      for (std::size_t i = 0; i < size; ++i) {
+        if (!usable_[i]) continue;
+        for (std::size_t at = hash(i) & (capacity - 1);; at = (at + 1) & (capacity - 1)) {
+          if (slots_[at] == empty_slot) {
+            slots_[at] = i;
+            break;
+          }
+          if (same(i, slots_[at])) {
+            repeated_[i] = 1;
+            break;
+          }
+        }
+      }
+    }
+    for (std::size_t i = 0; i < size; ++i) {
       path.push_index(i);
-      std::string identity{v.set[i]};
-      bool usable = true;
-      if (v.kind == attribute_kind::ns) {
-        number_value n;
-        usable = check_number(v.set[i], path);
-        if (usable) {
-          (void)parse_number(v.set[i], n);
-          identity = number_identity(n);
+      if (numbers) {
+        if (!usable_[i]) {
+          number_value n;
+          problem(path, describe(parse_number(v.set[i], n)));
         }
       } else if (v.kind == attribute_kind::ss && has_lone_surrogate(v.set[i])) {
         problem(path, "an unpaired surrogate");
       }
-      if (usable && !seen.insert(std::move(identity)).second) problem(path, "a repeated set element");
+      if (repeated_[i]) problem(path, "a repeated set element");
       path.pop();
     }
   }
+
+  // Working memory of check_set, kept from one set to the next.
+  std::vector<number_value> numbers_;
+  std::vector<std::uint8_t> usable_;
+  std::vector<std::uint8_t> repeated_;
+  static constexpr std::size_t empty_slot = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> slots_;
 
   Report* report_;
 };

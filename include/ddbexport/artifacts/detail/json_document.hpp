@@ -12,8 +12,11 @@
 /// both are bounded by the text (a value takes at least one byte of it).
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,7 +26,12 @@
 
 #include "ddbexport/json/detail/escape.hpp"
 #include "ddbexport/json/detail/lexer.hpp"
+#include "ddbexport/json/detail/plain_text.hpp"
 #include "ddbexport/output.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ddbexport::artifacts::detail {
 
@@ -64,10 +72,13 @@ class json_document {
     depth_ = 0;
     max_depth_ = max_depth < max_supported_depth ? max_depth : max_supported_depth;
     nodes_.clear();
-    decoded_.clear();
-    // Decoded text is never longer than its token, so this never reallocates
-    // and the views handed out stay valid.
-    decoded_.reserve(text.size());
+    // Decoded text is never longer than its token, so one buffer of the
+    // text's size holds all of it and the views handed out stay valid.
+    if (decoded_capacity_ < text.size()) {
+      decoded_ = std::make_unique_for_overwrite<char[]>(text.size());
+      decoded_capacity_ = text.size();
+    }
+    decoded_size_ = 0;
     problem_ = {};
     if (text.substr(0, 3) == "\xEF\xBB\xBF") return fail(0, "byte order mark");
     skip_whitespace();
@@ -136,27 +147,147 @@ class json_document {
     // The lexer speaks of bodies; an artifact is a text or a line.
     return fail(offset, e == ddbexport::detail::lex_error::unexpected_end ? "the text ends early" : ddbexport::detail::describe(e));
   }
+  std::string_view bad_token(ddbexport::detail::lex_error e, std::size_t offset) {
+    (void)fail_lex(e, offset);
+    return {};
+  }
   void skip_whitespace() noexcept {
     while (pos_ < text_.size() && ddbexport::detail::is_json_whitespace(text_[pos_])) ++pos_;
   }
 
-  bool string_token(std::string_view& out, bool& escaped) {
-    ddbexport::detail::string_token token;
-    std::size_t end = pos_;
-    if (const auto e = ddbexport::detail::scan_string(text_, end, token); e != ddbexport::detail::lex_error::none)
-      return fail_lex(e, end);
-    escaped = token.escaped;
-    if (!token.escaped) {
-      out = text_.substr(token.begin, token.end - token.begin);
-    } else {
-      const std::size_t at = decoded_.size();
-      decoded_.resize(at + ddbexport::detail::decoded_size_bound(token));
-      const std::size_t size = ddbexport::detail::decode_string(text_, token, decoded_.data() + at);
-      decoded_.resize(at + size);
-      out = std::string_view{decoded_.data() + at, size};
+  /// One pass over a string token: plain text is viewed in place; from the
+  /// first escape on, the rest is checked and decoded together (as WTF-8, the
+  /// lexer's decode_string does) so escaped text is read once, not twice.
+  /// Problems are found in text order, as the lexer's scan_string finds them.
+  /// The text comes back by value (a view with no data on failure) and the
+  /// escape flag in escaped_: results written through pointers were read
+  /// back as one wide load before their narrow stores had landed.
+  std::string_view string_token() {
+    namespace lx = ddbexport::detail;
+    const std::size_t size = text_.size();
+    const std::size_t begin = pos_ + 1;
+    std::size_t i = begin;
+    for (;;) {
+      i = lx::find_special_byte(text_, i);
+      if (i >= size) return bad_token(lx::lex_error::unexpected_end, size);
+      const auto c = static_cast<std::uint8_t>(text_[i]);
+      if (c == '"') {
+        escaped_ = false;
+        pos_ = i + 1;
+        return {text_.data() + begin, i - begin};
+      }
+      if (c == '\\') break;
+      if (c < 0x20) return bad_token(lx::lex_error::control_character, i);
+      const std::size_t n = utf8_length(i);
+      if (n == 0) return bad_token(lx::lex_error::invalid_utf8, i);
+      i += n;
     }
-    pos_ = end;
-    return true;
+    escaped_ = true;
+    // Every decoded byte stands for at least one byte of text already passed,
+    // so the buffer (the text's size) never overflows.
+    char* const start = decoded_.get() + decoded_size_;
+    char* o = start;
+    std::memcpy(o, text_.data() + begin, i - begin);
+    o += i - begin;
+    const auto hex4 = [&](std::size_t at, char32_t& cp) {
+      cp = 0;
+      for (std::size_t k = 0; k < 4; ++k) {
+        const int h = lx::hex_value(text_[at + k]);
+        if (h < 0) return false;
+        cp = (cp << 4) | static_cast<char32_t>(h);
+      }
+      return true;
+    };
+    for (;;) {
+      const auto c = static_cast<std::uint8_t>(text_[i]);
+      if (c == '"') break;
+      if (c == '\\') {
+        if (i + 1 >= size) return bad_token(lx::lex_error::unexpected_end, size);
+        const char e = text_[i + 1];
+        if (e == 'u') {
+          if (i + 6 > size) {
+            // The lexer judges the digits that are there before the end.
+            for (std::size_t k = i + 2; k < size; ++k)
+              if (lx::hex_value(text_[k]) < 0) return bad_token(lx::lex_error::invalid_escape, i);
+            return bad_token(lx::lex_error::unexpected_end, size);
+          }
+          char32_t cp = 0;
+          if (!hex4(i + 2, cp)) return bad_token(lx::lex_error::invalid_escape, i);
+          i += 6;
+          char32_t low = 0;
+          if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= size && text_[i] == '\\' && text_[i + 1] == 'u' && hex4(i + 2, low) &&
+              low >= 0xDC00 && low <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          }
+          o += lx::encode_wtf8(cp, o);
+        } else {
+          char plain = e;  // '"', '\\' and '/' stand for themselves
+          switch (e) {
+            case '"': case '\\': case '/': break;
+            case 'b': plain = '\b'; break;
+            case 'f': plain = '\f'; break;
+            case 'n': plain = '\n'; break;
+            case 'r': plain = '\r'; break;
+            case 't': plain = '\t'; break;
+            default: return bad_token(lx::lex_error::invalid_escape, i);
+          }
+          *o++ = plain;
+          i += 2;
+        }
+      } else if (c < 0x20) {
+        return bad_token(lx::lex_error::control_character, i);
+      } else {
+        const std::size_t n = c < 0x80 ? 1 : utf8_length(i);
+        if (n == 0) return bad_token(lx::lex_error::invalid_utf8, i);
+        for (const std::size_t end = i + n; i < end; ++i) *o++ = text_[i];
+      }
+      const std::size_t plain = copy_plain(i, o);
+      i += plain;
+      o += plain;
+      if (i >= size) return bad_token(lx::lex_error::unexpected_end, size);
+    }
+    const auto length = static_cast<std::size_t>(o - start);
+    decoded_size_ += length;
+    pos_ = i + 1;
+    return {start, length};
+  }
+
+  /// The lexer's utf8_sequence_length, with the two- and three-byte forms
+  /// of accented letters and punctuation decided here without a call.
+  [[nodiscard]] std::size_t utf8_length(std::size_t i) const noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(text_[k]); };
+    const auto tail = [&](std::size_t k) { return k < text_.size() && (byte(k) & 0xC0) == 0x80; };
+    const std::uint8_t b0 = byte(i);
+    if (b0 >= 0xC2 && b0 <= 0xDF && tail(i + 1)) return 2;
+    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && tail(i + 1) && tail(i + 2)) return 3;
+    return ddbexport::detail::utf8_sequence_length(text_, i);
+  }
+
+  /// Copies the plain bytes from `i` on to `o` and returns how many there
+  /// were (up to the first byte that is not plain, or the end). The vector path stores sixteen bytes
+  /// before it knows how many belong: `o` never runs ahead of `i` (decoded
+  /// text is never longer than its text), so the store stays in the buffer.
+  std::size_t copy_plain(const std::size_t from, char* const o) const noexcept {
+    const char* const s = text_.data();
+    const std::size_t size = text_.size();
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    // As signed bytes, exactly 0x20..0x7F compare greater than 0x1F.
+    const __m128i below_plain = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= size; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + (i - from)), v);
+      const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
+      const auto special = (~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, below_plain))) & 0xFFFFu) |
+                           static_cast<unsigned>(_mm_movemask_epi8(escaped));
+      if (special != 0) return i - from + static_cast<std::size_t>(std::countr_zero(special));
+    }
+#endif
+    for (; i < size && ddbexport::detail::is_plain_json_byte(static_cast<unsigned char>(s[i])); ++i) o[i - from] = s[i];
+    return i - from;
   }
 
   /// The one walk over containers: objects and arrays differ only in the
@@ -168,8 +299,6 @@ class json_document {
     const char closer = object ? '}' : ']';
     ++pos_;
     skip_whitespace();
-    std::array<std::string_view, 8> few;
-    std::optional<std::unordered_set<std::string_view>> many;
     std::uint32_t count = 0;
     if (pos_ < text_.size() && text_[pos_] == closer) {
       ++pos_;
@@ -182,8 +311,10 @@ class json_document {
           if (pos_ >= text_.size()) return fail_lex(ddbexport::detail::lex_error::unexpected_end, pos_);
           if (text_[pos_] != '"') return fail(pos_, "expected a member name");
           name_at = pos_;
-          if (!string_token(name, name_escaped)) return false;
-          if (!note_name(name, count, few, many)) return fail(name_at, "a member name is repeated");
+          name = string_token();
+          if (name.data() == nullptr) return false;
+          name_escaped = escaped_;
+          if (!note_name(self, name, count)) return fail(name_at, "a member name is repeated");
           skip_whitespace();
           if (pos_ >= text_.size()) return fail_lex(ddbexport::detail::lex_error::unexpected_end, pos_);
           if (text_[pos_] != ':') return fail(pos_, "expected ':'");
@@ -209,23 +340,44 @@ class json_document {
     return true;
   }
 
-  /// Names of one object: a linear look while there are few, a hash set after.
-  static bool note_name(std::string_view name, std::uint32_t count, std::array<std::string_view, 8>& few,
-                        std::optional<std::unordered_set<std::string_view>>& many) {
-    if (count < few.size()) {
-      for (std::uint32_t i = 0; i < count; ++i)
-        if (few[i] == name) return false;
-      few[count] = name;
+  /// Names of one object: while there are few, a look at the members already
+  /// read (their nodes hold the names, so nothing is staged); a hash set
+  /// after, one per depth kept from object to object, so a container costs
+  /// nothing for it until it has many members.
+  bool note_name(std::size_t self, std::string_view name, std::uint32_t count) {
+    static constexpr std::uint32_t few = 16;
+    if (count < few) {
+      for (std::size_t i = self + 1; i < nodes_.size(); i = nodes_[i].end)
+        if (same_text(nodes_[i].name, name)) return false;
       return true;
     }
-    if (!many) many.emplace(few.begin(), few.end());
-    return many->insert(name).second;
+    if (names_.size() < depth_) names_.resize(depth_);
+    auto& many = names_[depth_ - 1];
+    if (count == few) {
+      // A large table left by an earlier object is dropped, not cleared bucket by bucket.
+      if (many.bucket_count() > 4096) many = {};
+      many.clear();
+      for (std::size_t i = self + 1; i < nodes_.size(); i = nodes_[i].end) many.insert(nodes_[i].name);
+    }
+    return many.insert(name).second;
+  }
+
+  /// Member names are short: compared inline rather than through memcmp.
+  [[nodiscard]] static bool same_text(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    if (a.size() > 16) return a == b;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (a[k] != b[k]) return false;
+    return true;
   }
 
   bool value(std::string_view name, std::size_t name_at, bool name_escaped = false) {
     if (pos_ >= text_.size()) return fail_lex(ddbexport::detail::lex_error::unexpected_end, pos_);
     if (nodes_.size() >= 0xFFFFFFFEu) return fail(pos_, "too many values");
-    json_node node;
+    // Filled in place: a node staged on the stack and copied in costs a
+    // wide reload of fields just stored. A node left by a failure is never read.
+    const std::size_t self = nodes_.size();
+    json_node& node = nodes_.emplace_back();
     node.offset = pos_;
     node.name = name;
     node.name_offset = name_at;
@@ -233,12 +385,14 @@ class json_document {
     const char c = text_[pos_];
     if (c == '{' || c == '[') {
       node.kind = c == '{' ? json_kind::object : json_kind::array;
-      nodes_.push_back(node);
       return container(c == '{');
     }
     if (c == '"') {
       node.kind = json_kind::string;
-      if (!string_token(node.text, node.escaped)) return false;
+      const std::string_view text = string_token();
+      if (text.data() == nullptr) return false;
+      node.text = text;
+      node.escaped = escaped_;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       node.kind = json_kind::number;
       ddbexport::detail::number_token token;
@@ -262,8 +416,7 @@ class json_document {
                                          ? "expected a value"
                                          : "invalid literal");
     }
-    node.end = static_cast<std::uint32_t>(nodes_.size() + 1);
-    nodes_.push_back(node);
+    node.end = static_cast<std::uint32_t>(self + 1);
     return true;
   }
 
@@ -272,7 +425,11 @@ class json_document {
   std::size_t depth_ = 0;
   std::size_t max_depth_ = 128;
   std::vector<json_node> nodes_;
-  std::string decoded_;
+  std::unique_ptr<char[]> decoded_;
+  std::size_t decoded_capacity_ = 0;
+  std::size_t decoded_size_ = 0;
+  bool escaped_ = false;  ///< the last string_token had escapes
+  std::vector<std::unordered_set<std::string_view>> names_;  ///< note_name's sets, by depth
   json_problem problem_{};
 };
 
