@@ -114,9 +114,12 @@ handled handle(const http_request& request, const service_context<Tables, Random
     bytes = {heap.get(), storage_bytes};
   }
   json::arena storage{bytes};
+  // Outside `run`, so that one copy serves the three inputs.
+  const auto refused_read = [&](handled stop) {
+    return detail::is_json_text(request.body) ? std::move(stop) : not_json_text();
+  };
   const auto run = [&]<class Input>(Input input, auto&& operation) {
-    if (auto stop = detail::prelude(frame, request.body, input, storage))
-      return detail::is_json_text(request.body) ? std::move(*stop) : not_json_text();
+    if (auto stop = detail::prelude(frame, request.body, input, storage)) return refused_read(std::move(*stop));
     return operation(std::as_const(input));
   };
   switch (*op) {

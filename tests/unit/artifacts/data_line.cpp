@@ -109,6 +109,48 @@ TEST_CASE("A-AV: §6.4's rules on DYNAMODB_JSON values") {
   }
 }
 
+TEST_CASE("A-AV: sets past 16 elements (the hashed duplicate check) and long texts (the scanned surrogate check)") {
+  const auto set_of = [](std::string_view type, std::size_t n, std::string_view last) {
+    std::string av = "{\"" + std::string{type} + "\":[";
+    for (std::size_t i = 0; i < n; ++i) av += "\"" + std::to_string(i + 2) + "\",";
+    return av + "\"" + std::string{last} + "\"]}";
+  };
+  CHECK(json_line_rules(with(set_of("SS", 20, "22"))).empty());
+  CHECK(json_line_rules(with(set_of("SS", 20, "7"))) == std::set<std::string>{"A-AV"});
+  CHECK(json_line_rules(with(set_of("NS", 40, "1"))).empty());
+  CHECK(json_line_rules(with(set_of("NS", 40, "7.000"))) == std::set<std::string>{"A-AV"});  // 7 by value
+  CHECK(json_line_rules(with(set_of("NS", 40, "-7"))).empty());
+  CHECK(json_line_rules(with(set_of("NS", 40, "7e0x"))) == std::set<std::string>{"A-AV"});   // not a number
+  // An encoded surrogate is the lead byte ED with a second byte from A0; ED 95 9C (U+D55C) is a letter.
+  CHECK(json_line_rules(with("{\"S\":\"long text, then \\ud800 alone\"}")) == std::set<std::string>{"A-AV"});
+  CHECK(json_line_rules(with("{\"S\":\"long text with \\ud55c and \\ud83d\\ude00\"}")).empty());
+  CHECK(json_line_rules(with("{\"SS\":[\"x\", \"long text, \\ud55c then \\udbff\"]}")) == std::set<std::string>{"A-AV"});
+}
+
+TEST_CASE("A-LINE-JSON: a repeated member name in an object past 16 members (the hashed name check)") {
+  std::string item = "{\"Item\":{";
+  for (int i = 0; i < 20; ++i) item += "\"a" + std::to_string(i) + "\":{\"S\":\"x\"},";
+  CHECK(json_line_rules(item + "\"a20\":{\"S\":\"x\"}}}").empty());
+  CHECK_FALSE(json_line_rules(item + "\"a17\":{\"S\":\"x\"}}}").empty());
+  CHECK_FALSE(json_line_rules(item + "\"a3\":{\"S\":\"x\"}}}").empty());
+}
+
+TEST_CASE("A-AV A-LINE-JSON: unknown type names of each length, and bad escapes after the first escape of a text") {
+  for (std::string av : {"{\"SX\":[\"a\"]}", "{\"XS\":[\"a\"]}", "{\"NULX\":true}", "{\"BOOLS\":true}"}) {
+    CAPTURE(av);
+    CHECK(json_line_rules(with(av)) == std::set<std::string>{"A-AV"});
+  }
+  // Each text has a good escape first, so the fault is met while decoding.
+  for (std::string line : {"{\"Item\":{\"pk\":{\"S\":\"\\n\\x\"}}}", "{\"Item\":{\"pk\":{\"S\":\"\\n\\u12G4\"}}}",
+                           "{\"Item\":{\"pk\":{\"S\":\"\\n\x01\"}}}", "{\"Item\":{\"pk\":{\"S\":\"\\n\xC0\xAF\"}}}",
+                           "{\"Item\":{\"pk\":{\"S\":\"\\n\\u12", "{\"Item\":{\"pk\":{\"S\":\"\\n\\u1x",
+                           "{\"Item\":{\"pk\":{\"S\":\"\\n\\"}) {
+    CAPTURE(line);
+    CHECK(json_line_rules(line) == std::set<std::string>{"A-LINE-JSON"});
+  }
+  CHECK(json_line_rules("{\"Item\":{\"pk\":{\"S\":\"\\n\\b\\f\\r\\t\\/\\\\\\\"\\u00e9 caf\xC3\xA9\"}}}").empty());
+}
+
 TEST_CASE("A-ATTR-NAME: empty, over 65535 bytes, or an unpaired surrogate at the top of an image") {
   CHECK(json_line_rules("{\"Item\":{\"\":{\"S\":\"x\"}}}") == std::set<std::string>{"A-ATTR-NAME"});
   CHECK(json_line_rules("{\"Item\":{\"\\udc00\":{\"S\":\"x\"}}}") == std::set<std::string>{"A-ATTR-NAME"});

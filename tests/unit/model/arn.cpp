@@ -80,3 +80,43 @@ TEST_CASE("partition_fits_region (R-TABLEARN-PARTITION)") {
   CHECK_FALSE(partition_fits_region("aws", "us-east-"));
   CHECK_FALSE(partition_fits_region("aws", "useast1"));
 }
+
+TEST_CASE("the byte helpers the matchers use agree with std::string_view at every length and mismatch position") {
+  namespace cc = detail::char_class;
+  std::string a;
+  for (std::size_t n = 0; n <= 40; ++n) {
+    CAPTURE(n);
+    std::string_view sa{a};
+    CHECK(detail::equal(sa, sa));
+    CHECK(detail::starts_with(sa, sa));
+    CHECK(detail::ends_with(sa, sa));
+    CHECK(detail::all_in<cc::word | cc::dot | cc::dash>(sa));
+    CHECK_FALSE(detail::contains_run<false>(sa, ':'));
+    for (std::size_t at = 0; at < n; ++at) {
+      CAPTURE(at);
+      std::string b = a;
+      b[at] = ':';
+      const std::string_view sb{b};
+      CHECK_FALSE(detail::equal(sa, sb));
+      CHECK(detail::starts_with(sa, sb.substr(0, at)));
+      CHECK_FALSE(detail::starts_with(sa, sb.substr(0, at + 1)));
+      CHECK_FALSE(detail::ends_with(sa, sb.substr(at)));
+      CHECK(detail::ends_with(sa, sa.substr(at)));
+      // The SSE2 path (16 bytes and more) must find the one stray byte wherever it is.
+      CHECK_FALSE(detail::all_in<cc::word | cc::dot | cc::dash>(sb));
+      CHECK(detail::all_in<cc::word | cc::dot | cc::dash | cc::colon_or_slash>(sb));
+      CHECK(detail::contains_run<false>(sb, ':'));
+      CHECK_FALSE(detail::contains_run<true>(sb, ':'));
+      if (at + 1 < n) {
+        b[at + 1] = ':';
+        CHECK(detail::contains_run<true>(std::string_view{b}, ':'));
+      }
+    }
+    if (n > 0) {
+      CHECK_FALSE(detail::equal(sa, sa.substr(0, n - 1)));
+      CHECK_FALSE(detail::starts_with(sa.substr(0, n - 1), sa));
+      CHECK_FALSE(detail::ends_with(sa.substr(1), sa));
+    }
+    a.push_back("ab.-_9Z"[n % 7]);
+  }
+}
