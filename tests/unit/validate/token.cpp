@@ -417,3 +417,30 @@ TEST_CASE("R-TOKEN-CONFLICT, R-AV-DEPTH: comparing requests nested 10^6 levels d
   const deep_value b{max_attribute_depth, deep_value::shape::alternating};
   CHECK(same_attribute_value(a.top(), b.top()));
 }
+
+TEST_CASE("span_ledger: a candidate is an entry whose token equals the one asked, whatever byte tells them apart") {
+  const auto entry = [](std::optional<std::string_view> token, std::string_view arn) {
+    ledger_entry e;
+    e.request.client_token = token;
+    e.export_arn = arn;
+    return e;
+  };
+  const std::array entries{entry(std::nullopt, "none"), entry("abcd", "short"), entry("xbcdef", "first"),
+                           entry("abcdeX", "last"), entry("abcdef", "one"), entry("", "empty"),
+                           entry("abcdef", "two")};
+  const span_ledger ledger{entries};
+  const auto candidates = [&](std::string_view token, std::size_t stop_after = 99) {
+    std::string seen;
+    std::size_t n = 0;
+    ledger.for_each_candidate(token, [&](const ledger_entry& e) {
+      seen += std::string{e.export_arn} + ' ';
+      return ++n < stop_after;
+    });
+    return seen;
+  };
+  CHECK(candidates("abcdef") == "one two ");
+  CHECK(candidates("abcdef", 1) == "one ");  // the callback ends the walk
+  CHECK(candidates("") == "empty ");
+  CHECK(candidates("abcd") == "short ");
+  CHECK(candidates("zzzzzz").empty());
+}
