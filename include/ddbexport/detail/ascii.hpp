@@ -27,9 +27,6 @@ namespace ddbexport::detail {
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 [[nodiscard]] constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
 [[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_lower(c) || is_upper(c); }
-/// ECMAScript `\w` without the unicode flag.
-[[nodiscard]] constexpr bool is_word(char c) noexcept { return is_alnum(c) || c == '_'; }
 [[nodiscard]] constexpr bool is_lower_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f'); }
 
 /// One class bit per byte value, for the pattern matchers: a table lookup and
@@ -151,12 +148,6 @@ template <bool Pair>
   return false;
 }
 
-/// The union of the classes of the bytes of `s`.
-[[nodiscard]] constexpr std::uint8_t classes_of(std::string_view s) noexcept {
-  std::uint8_t seen = 0;
-  for (char c : s) seen |= class_of(c);
-  return seen;
-}
 
 /// The predicate is a template argument, not a function pointer: through a
 /// pointer g++ 12 -O2 left it out of line, one call per character.

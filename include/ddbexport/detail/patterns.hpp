@@ -52,9 +52,6 @@ inline constexpr std::string_view kms_key_id_pattern =
 inline constexpr std::uint8_t key_chars = char_class::alnum | char_class::dash;
 inline constexpr std::uint8_t alias_chars = char_class::word | char_class::dash | char_class::colon_or_slash;
 
-constexpr bool is_key_char(char c) noexcept { return (class_of(c) & key_chars) != 0; }
-constexpr bool is_alias_char(char c) noexcept { return (class_of(c) & alias_chars) != 0; }
-
 [[nodiscard]] constexpr bool is_alias_name(std::string_view s) noexcept {
   constexpr std::string_view alias = "alias/";
   return starts_with(s, alias) && s.size() > alias.size() && all_in<alias_chars>(drop(s, alias.size()));

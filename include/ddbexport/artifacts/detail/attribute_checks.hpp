@@ -13,7 +13,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_set>
 #include <vector>
 
 #include "ddbexport/artifacts/detail/attribute_writer.hpp"
@@ -33,7 +32,6 @@ namespace ddbexport::artifacts::detail {
   }
   // Every S value and key is looked at: in longer text memchr finds the
   // rare lead byte many bytes at a time (short text is not worth its call).
-  if (s.size() < 3) return false;
   const char* p = s.data();
   const char* const last = s.data() + s.size() - 2;  // a lead byte needs two bytes after it
   while (p < last) {
@@ -162,13 +160,12 @@ class attribute_checker {
     if (v.set.empty()) return problem(path, "an empty set");
     const std::size_t size = v.set.size();
     const bool numbers = v.kind == attribute_kind::ns;
-    if (numbers) numbers_.resize(size);
     usable_.assign(size, 1);
     repeated_.assign(size, 0);
-    for (std::size_t i = 0; i < size; ++i) {
-      if (numbers) {
+    if (numbers) {
+      numbers_.resize(size);
+      for (std::size_t i = 0; i < size; ++i)
         usable_[i] = parse_number(v.set[i], numbers_[i]) == number_problem::none ? 1 : 0;
-      }
     }
     const auto same = [&](std::size_t a, std::size_t b) {
       return numbers ? numbers_[a] == numbers_[b] : v.set[a] == v.set[b];
@@ -211,10 +208,7 @@ class attribute_checker {
     for (std::size_t i = 0; i < size; ++i) {
       path.push_index(i);
       if (numbers) {
-        if (!usable_[i]) {
-          number_value n;
-          problem(path, describe(parse_number(v.set[i], n)));
-        }
+        if (!usable_[i]) (void)check_number(v.set[i], path);
       } else if (v.kind == attribute_kind::ss && has_lone_surrogate(v.set[i])) {
         problem(path, "an unpaired surrogate");
       }

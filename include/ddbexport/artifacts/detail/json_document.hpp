@@ -273,16 +273,11 @@ class json_document {
     const std::size_t size = text_.size();
     std::size_t i = from;
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    // As signed bytes, exactly 0x20..0x7F compare greater than 0x1F.
-    const __m128i below_plain = _mm_set1_epi8(0x1F);
     for (; i + 16 <= size; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(o + (i - from)), v);
-      const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
-      const auto special = (~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, below_plain))) & 0xFFFFu) |
-                           static_cast<unsigned>(_mm_movemask_epi8(escaped));
+      // What is plain is the lexer's find_special_byte's decision.
+      const auto special = ddbexport::detail::special_lanes(v);
       if (special != 0) return i - from + static_cast<std::size_t>(std::countr_zero(special));
     }
 #endif

@@ -20,6 +20,18 @@ namespace ddbexport::detail {
   return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+#if defined(__SSE2__)
+/// The lanes of `v` that are not plain bytes, one bit each (bit k for byte k).
+[[nodiscard]] inline unsigned special_lanes(__m128i v) noexcept {
+  // As signed bytes, exactly 0x20..0x7F compare greater than 0x1F: control
+  // characters and every byte of a non-ASCII sequence (negative) do not.
+  const __m128i plain_range = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F));
+  const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return (~static_cast<unsigned>(_mm_movemask_epi8(plain_range)) & 0xFFFFu) |
+         static_cast<unsigned>(_mm_movemask_epi8(escaped));
+}
+#endif
+
 /// The first byte at or after `i` that is not plain (a quote, a backslash, a
 /// control character, or the start of a non-ASCII sequence), or s.size().
 /// The reader's string scan and the writer's escaping both skip plain text
@@ -29,17 +41,8 @@ namespace ddbexport::detail {
   // Sixteen bytes at a time where the target has SSE2 (every x86-64); the
   // word loop below stays the path of constant evaluation and other targets.
   if (!std::is_constant_evaluated()) {
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    // As signed bytes, exactly 0x20..0x7F compare greater than 0x1F: control
-    // characters and every byte of a non-ASCII sequence (negative) do not.
-    const __m128i below_plain = _mm_set1_epi8(0x1F);
     for (; i + 16 <= s.size(); i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      const __m128i plain_range = _mm_cmpgt_epi8(v, below_plain);
-      const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
-      const auto special = (~static_cast<unsigned>(_mm_movemask_epi8(plain_range)) & 0xFFFFu) |
-                           static_cast<unsigned>(_mm_movemask_epi8(escaped));
+      const auto special = special_lanes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)));
       if (special != 0) return i + static_cast<std::size_t>(std::countr_zero(special));
     }
   }
